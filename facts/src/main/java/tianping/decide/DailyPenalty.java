@@ -1,0 +1,38 @@
+package tianping.decide;
+
+import org.kie.api.runtime.rule.RuleContext;
+import tianping.facts.Finding;
+import tianping.facts.Order;
+import tianping.facts.PriorFinding;
+import tianping.facts.Reinspection;
+import tianping.law.Numbers;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The day count of 按日连续处罚 (令第28号 Art. 17): from the day after the correction order was served to the day
+ * the re-inspection found the violation continuing, both included; when an earlier re-inspection was already
+ * penalized, from the day after it (累计执行). Amount = original fine × days, with no cap.
+ */
+public final class DailyPenalty {
+
+    private DailyPenalty() {
+    }
+
+    public static void propose(RuleContext ctx, Finding f, PriorFinding original, Order order, List<?> counted,
+                               String basis) {
+        LocalDate from = order.servedOn();
+        for (Object o : counted) {
+            LocalDate on = ((Reinspection) o).on();
+            if (on.isAfter(from) && on.isBefore(f.getDiscoveredOn())) from = on;
+        }
+        long days = ChronoUnit.DAYS.between(from, f.getDiscoveredOn());
+        if (days <= 0) return;
+        double fine = original.fine();
+        String note = "原处罚 " + Numbers.yuan(fine) + " × " + days + " 日（" + from.plusDays(1) + " 至 "
+                + f.getDiscoveredOn() + "）= " + Numbers.yuan(fine * days) + "；依据 " + basis;
+        Decisions.propose(ctx, f, note, fine * days);
+    }
+}

@@ -1,0 +1,417 @@
+package tianping.facts;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * One violation found in this case (本案违法事实), with the measures the rules read derived once from the
+ * case: correction times in calendar and working days, exceedance multiples and hours, counts of earlier
+ * violations in a window. Rules never see the raw case file, only this fact.
+ *
+ * <p>Every measure is null when the case does not establish it; the condition language treats a missing
+ * value as "condition not met" and the trace shows "未提供".
+ */
+public final class Finding {
+
+    /** The handling of the case the derivation needs besides the finding itself. */
+    public record Context(Enterprise enterprise, Credit credit, List<PriorFinding> history, LocalDate decisionDate) {
+        public Context {
+            history = List.copyOf(history);
+        }
+    }
+
+    private final String id;
+    private final ViolationType type;
+    private final LocalDate actDate;
+    private final LocalDate actEndDate;
+    private final LocalDate discoveredOn;
+    private final String discoveredBy;
+    private final String continuationOf;
+    private final String harm;
+    private final boolean endangersLifeOrHealth;
+    private final String alertLevel;
+    private final boolean verifiedComplaint;
+    private final Conduct conduct;
+    private final List<String> mitigation;
+    private final Correction correction;
+    private final List<Exceedance> exceedances;
+    private final LocalDateTime complianceRestoredAt;
+    private final Fault fault;
+    private final Details details;
+    private final List<Episode> episodes;
+    private final Context context;
+    private final LocalDate judgedOn;
+    private final Integer correctionWorkingDays;
+
+    /** Conduct around the violation that bars leniency or aggravates it. */
+    public record Conduct(boolean refusedCorrection, boolean evasive, boolean falsification, boolean obstruction,
+                          boolean noFaultProven) {
+        public static Conduct none() {
+            return new Conduct(false, false, false, false, false);
+        }
+    }
+
+    /** The correction order for this violation and when it was complied with. */
+    public record Correction(LocalDate orderedOn, LocalDate deadline, LocalDate correctedOn, boolean onTheSpot) {
+        public static Correction none() {
+            return new Correction(null, null, null, false);
+        }
+    }
+
+    public Finding(String id, ViolationType type, LocalDate actDate, LocalDate actEndDate, LocalDate discoveredOn,
+                   String discoveredBy, String continuationOf, String harm, boolean endangersLifeOrHealth,
+                   String alertLevel, boolean verifiedComplaint, Conduct conduct, List<String> mitigation,
+                   Correction correction, List<Exceedance> exceedances, LocalDateTime complianceRestoredAt,
+                   Fault fault, Details details, List<Episode> episodes, Context context, LocalDate judgedOn,
+                   Integer correctionWorkingDays) {
+        this.id = Objects.requireNonNull(id);
+        this.type = Objects.requireNonNull(type);
+        this.actDate = Objects.requireNonNull(actDate);
+        this.actEndDate = actEndDate != null ? actEndDate : actDate;
+        this.discoveredOn = Objects.requireNonNull(discoveredOn);
+        this.discoveredBy = discoveredBy != null ? discoveredBy : "其他";
+        this.continuationOf = continuationOf;
+        this.harm = Objects.requireNonNull(harm);
+        this.endangersLifeOrHealth = endangersLifeOrHealth;
+        this.alertLevel = alertLevel;
+        this.verifiedComplaint = verifiedComplaint;
+        this.conduct = conduct != null ? conduct : Conduct.none();
+        this.mitigation = mitigation != null ? List.copyOf(mitigation) : List.of();
+        this.correction = correction != null ? correction : Correction.none();
+        this.exceedances = exceedances != null ? List.copyOf(exceedances) : List.of();
+        this.complianceRestoredAt = complianceRestoredAt;
+        this.fault = fault;
+        this.details = details != null ? details : Details.none();
+        this.episodes = episodes != null ? List.copyOf(episodes) : List.of();
+        this.context = Objects.requireNonNull(context);
+        this.judgedOn = Objects.requireNonNull(judgedOn);
+        this.correctionWorkingDays = correctionWorkingDays;
+    }
+
+    /** The same finding judged under the law in force on another date (行政处罚法 Art. 37). */
+    public Finding judgedOn(LocalDate date) {
+        return new Finding(id, type, actDate, actEndDate, discoveredOn, discoveredBy, continuationOf, harm,
+                endangersLifeOrHealth, alertLevel, verifiedComplaint, conduct, mitigation, correction, exceedances,
+                complianceRestoredAt, fault, details, episodes, context, date, correctionWorkingDays);
+    }
+
+    // ---- identity and dates -------------------------------------------------------------------------------
+
+    public String getId() { return id; }
+    public ViolationType getType() { return type; }
+    public String getViolation() { return type.code(); }
+    public String getViolationName() { return type.name(); }
+    public String getMedium() { return type.medium(); }
+    public String getCategory() { return type.category(); }
+    public LocalDate getActDate() { return actDate; }
+    /** 违法行为终了日: the end of a continuing act, else the act date (Art. 36 counts from here). */
+    public LocalDate getActEndDate() { return actEndDate; }
+    public LocalDate getDiscoveredOn() { return discoveredOn; }
+    public String getDiscoveredBy() { return discoveredBy; }
+    public String getContinuationOf() { return continuationOf; }
+    /** Was the violation discovered within {@code years} years of the end of the act (行政处罚法 Art. 36)? */
+    public boolean discoveredWithinYears(int years) {
+        return !discoveredOn.isAfter(actEndDate.plusYears(years));
+    }
+
+    /** 违法持续时间: months from the act to its end. */
+    public Double getDurationMonths() { return Months.between(actDate, actEndDate); }
+    /** The date whose law is applied: the act date, or the decision date when the lighter later law is tried. */
+    public LocalDate getJudgedOn() { return judgedOn; }
+    public LocalDate getDecisionDate() { return context.decisionDate(); }
+    public Enterprise getEnterprise() { return context.enterprise(); }
+    public String getIndustry() { return context.enterprise().industry(); }
+    public Credit getCredit() { return context.credit(); }
+    public List<PriorFinding> getHistory() { return context.history(); }
+    public List<Exceedance> getExceedances() { return exceedances; }
+    public List<Episode> getEpisodes() { return episodes; }
+    public List<String> getMitigation() { return mitigation; }
+    public Details getDetails() { return details; }
+    public Fault getFault() { return fault; }
+    public Correction getCorrection() { return correction; }
+
+    // ---- harm and conduct ---------------------------------------------------------------------------------
+
+    public String getHarm() { return harm; }
+    /** 已造成严重污染: harm 较大 or 重大. */
+    public boolean isSeriousHarm() { return harm.equals("较大") || harm.equals("重大"); }
+    public boolean isEndangersLifeOrHealth() { return endangersLifeOrHealth; }
+    public String getAlertLevel() { return alertLevel; }
+    public boolean isDuringHeavyPollutionAlert() { return alertLevel != null; }
+    public boolean isVerifiedComplaint() { return verifiedComplaint; }
+    public boolean isRefusedCorrection() { return conduct.refusedCorrection(); }
+    public boolean isEvasive() { return conduct.evasive(); }
+    public boolean isFalsification() { return conduct.falsification(); }
+    public boolean isObstruction() { return conduct.obstruction(); }
+    public boolean isNoFaultProven() { return conduct.noFaultProven(); }
+    public boolean isMitigated() { return !mitigation.isEmpty(); }
+
+    // ---- the enterprise, seen from the finding (so one pattern can hold every condition) -------------------
+
+    public boolean isInSensitiveArea() { return context.enterprise().inSensitiveArea(); }
+    public boolean isKeyDischarger() { return context.enterprise().keyDischarger(); }
+    public boolean isHoldsPermit() { return context.enterprise().holdsPermit(); }
+    public boolean isPublicUtility() { return context.enterprise().publicUtility(); }
+    public boolean isCreditBlocksLeniency() { return context.credit().blocksLeniency(); }
+    public boolean inRegion(String prefix) { return context.enterprise().inRegion(prefix); }
+
+    // ---- correction ---------------------------------------------------------------------------------------
+
+    public boolean isCorrected() { return correction.correctedOn() != null || correction.onTheSpot(); }
+    public boolean isCorrectedOnTheSpot() { return correction.onTheSpot(); }
+
+    /** Calendar days from service of the correction order to correction (0 if corrected before the order). */
+    public Integer getCorrectionDays() {
+        if (correction.onTheSpot()) return 0;
+        if (correction.correctedOn() == null || correction.orderedOn() == null) return null;
+        return (int) Math.max(0, ChronoUnit.DAYS.between(correction.orderedOn(), correction.correctedOn()));
+    }
+
+    /** Working days from service of the correction order to correction, by the official holiday calendar. */
+    public Integer getCorrectionWorkingDays() {
+        return correction.onTheSpot() ? Integer.valueOf(0) : correctionWorkingDays;
+    }
+
+    /** Calendar days from discovery to correction. */
+    public Integer getSelfCorrectionDays() {
+        if (correction.onTheSpot()) return 0;
+        if (correction.correctedOn() == null) return null;
+        return (int) Math.max(0, ChronoUnit.DAYS.between(discoveredOn, correction.correctedOn()));
+    }
+
+    /** Not corrected by the deadline set in the order, as of the decision date. */
+    public boolean isCorrectionOverdue() {
+        LocalDate deadline = correction.deadline();
+        if (deadline == null) return false;
+        LocalDate done = correction.correctedOn();
+        return done != null ? done.isAfter(deadline) : context.decisionDate().isAfter(deadline);
+    }
+
+    // ---- exceedance measures ------------------------------------------------------------------------------
+
+    /** 超标因子数: distinct factors exceeded. Null when the finding carries no monitoring data. */
+    public Integer getFactorsExceeded() {
+        if (exceedances.isEmpty()) return null;
+        return (int) exceedances.stream().map(e -> e.pollutant().code()).distinct().count();
+    }
+
+    public Double getMaxHourlyMultiple() { return maxMultiple(Exceedance::hourly); }
+    public Double getMaxDailyMultiple() { return maxMultiple(Exceedance::daily); }
+    public Double getMaxMultiple() { return maxMultiple(e -> true); }
+
+    private Double maxMultiple(Predicate<Exceedance> which) {
+        return exceedances.stream().filter(which).map(Exceedance::multiple).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** measured / limit, the highest among factors of a heavy-metal group (两高解释 Art. 1(3)(4)). */
+    public double maxRatioInMetalGroup(String group) {
+        return exceedances.stream().filter(e -> e.pollutant().metalGroup().equals(group)).map(Exceedance::ratio)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(0.0);
+    }
+
+    /** measured / limit, the highest among heavy metals and persistent organic pollutants (令30 Art. 6(2)). */
+    public double getMaxHeavyMetalOrPopRatio() {
+        return exceedances.stream().filter(e -> e.pollutant().heavyMetal() || e.pollutant().persistentOrganic())
+                .map(Exceedance::ratio).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(0.0);
+    }
+
+    /**
+     * 日最大累计超标时长: for each natural day, the hours whose hourly mean exceeded (any factor, each hour once),
+     * and the largest such day.
+     */
+    public Double getMaxDailyExceedanceHours() {
+        if (exceedances.stream().noneMatch(Exceedance::hourly)) return exceedances.isEmpty() ? null : 0.0;
+        Map<LocalDate, java.util.Set<LocalDateTime>> hoursByDay = new HashMap<>();
+        for (Exceedance e : exceedances) {
+            if (!e.hourly()) continue;
+            LocalDateTime hour = e.start().truncatedTo(ChronoUnit.HOURS);
+            for (int i = 0; i < e.hours(); i++, hour = hour.plusHours(1)) {
+                hoursByDay.computeIfAbsent(hour.toLocalDate(), d -> new java.util.HashSet<>()).add(hour);
+            }
+        }
+        return (double) hoursByDay.values().stream().mapToInt(java.util.Set::size).max().orElse(0);
+    }
+
+    /** Some factor exceeded is toxic or a Class-I pollutant (有毒或第一类污染物). */
+    public Boolean getToxicOrClassI() {
+        if (exceedances.isEmpty()) return null;
+        return exceedances.stream().anyMatch(e -> e.pollutant().toxicOrClassI());
+    }
+
+    /** Some exceedance is of pH (w01001), which has a range limit rather than a multiple. */
+    public Boolean getPhExceeded() {
+        if (exceedances.isEmpty()) return null;
+        return exceedances.stream().anyMatch(e -> e.pollutant().code().equals("w01001"));
+    }
+
+    public boolean isComplianceRestored() { return complianceRestoredAt != null; }
+
+    /** SO₂ (a21026) or NOx (a21002) was exceeded (两高解释 Art. 1(6)). */
+    public boolean isExceededSulphurOrNitrogenOxides() {
+        return exceedances.stream().anyMatch(e -> e.pollutant().code().equals("a21026") || e.pollutant().code().equals("a21002"));
+    }
+
+    /** Falsified data cover COD, NH₃-N, SO₂ or NOx (两高解释 Art. 1(7)). */
+    public boolean isFalsifiedKeyPollutant() {
+        return details.falsifiedFactors().stream().anyMatch(List.of("w01018", "w21003", "a21026", "a21002")::contains);
+    }
+
+    public Double getPhMin() { return phStat(true); }
+    public Double getPhMax() { return phStat(false); }
+
+    private Double phStat(boolean min) {
+        var values = exceedances.stream().filter(e -> e.pollutant().code().equals("w01001"))
+                .mapToDouble(e -> e.measured().doubleValue());
+        var r = min ? values.min() : values.max();
+        return r.isPresent() ? r.getAsDouble() : null;
+    }
+
+    /** 噪声超标分贝: measured − limit, the largest noise exceedance. */
+    public Double getNoiseExcessDb() {
+        return exceedances.stream().filter(Exceedance::isNoise).filter(e -> e.limit() != null)
+                .map(e -> e.measured().subtract(e.limit()).doubleValue()).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    public Boolean getDailyMeanExceeded() {
+        if (exceedances.isEmpty()) return fault != null ? Boolean.FALSE : null;
+        return exceedances.stream().anyMatch(Exceedance::daily);
+    }
+
+    private LocalDateTime firstExceedanceStart() {
+        return exceedances.stream().map(Exceedance::start).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** Hours from the start of the first exceedance to restored compliance. */
+    public Double getHoursToCompliance() {
+        LocalDateTime start = firstExceedanceStart();
+        if (start == null || complianceRestoredAt == null) return null;
+        return Duration.between(start, complianceRestoredAt).toMinutes() / 60.0;
+    }
+
+    /** Calendar days from the day of the first exceedance to the day compliance was restored. */
+    public Integer getDaysToCompliance() {
+        LocalDateTime start = firstExceedanceStart();
+        if (start == null || complianceRestoredAt == null) return null;
+        return (int) ChronoUnit.DAYS.between(start.toLocalDate(), complianceRestoredAt.toLocalDate());
+    }
+
+    public LocalDateTime getComplianceRestoredAt() { return complianceRestoredAt; }
+
+    // ---- fault --------------------------------------------------------------------------------------------
+
+    public Boolean getSuddenFault() { return fault == null ? null : fault.sudden(); }
+    public Boolean getProductionCut() { return fault == null ? null : fault.productionCut(); }
+
+    /** Hours from the fault to its report; null if never reported. */
+    public Double getFaultReportHours() {
+        if (fault == null || fault.reportedAt() == null) return null;
+        return Duration.between(fault.occurredAt(), fault.reportedAt()).toMinutes() / 60.0;
+    }
+
+    // ---- item-specific details ----------------------------------------------------------------------------
+
+    public Double getAnnualHazardousWasteTonnes() { return details.annualHazardousWasteTonnes(); }
+    public Double getStockpileAreaM2() { return details.stockpileAreaM2(); }
+    public String getConstructionStage() { return details.constructionStage(); }
+    public String getProjectNature() { return details.projectNature(); }
+    public Boolean getPollutantsDischarged() { return details.pollutantsDischarged(); }
+    public Boolean getStoppedOrRestored() { return details.stoppedOrRestored(); }
+    public Boolean getEligibleForFiling() { return details.eligibleForFiling(); }
+    public Boolean getFacilitiesBuilt() { return details.facilitiesBuilt(); }
+    public Boolean getFacilitiesRunning() { return details.facilitiesRunning(); }
+    public Boolean getAcceptanceInProgress() { return details.acceptanceInProgress(); }
+    public Boolean getAcceptedOnTimeOrStopped() { return details.acceptedOnTimeOrStopped(); }
+    public Boolean getEiaApproved() { return details.eiaApproved(); }
+    public Double getGasBoilerCapacityTph() { return details.gasBoilerCapacityTph(); }
+    public Boolean getNewLandOccupied() { return details.newLandOccupied(); }
+    public Boolean getAcceptancePledged() { return details.acceptancePledged(); }
+    public Double getTotalInvestment() { return details.totalInvestment(); }
+    public Double getDisposalCost() { return details.disposalCost(); }
+    public double getHazardousWasteTonnes() { return orZero(details.hazardousWasteTonnes()); }
+    public double getIllegalGainOrLoss() { return orZero(details.illegalGainOrLoss()); }
+    public boolean isDischargeInProtectedZone() { return Boolean.TRUE.equals(details.dischargeInProtectedZone()); }
+    public boolean isSludgeDumped() { return Boolean.TRUE.equals(details.sludgeDumped()); }
+    public boolean isAnnualQuotaExceeded() { return Boolean.TRUE.equals(details.annualQuotaExceeded()); }
+    public boolean isDailyLoadExceeded() { return Boolean.TRUE.equals(details.dailyLoadExceeded()); }
+    public List<String> getFalsifiedFactors() { return details.falsifiedFactors(); }
+
+    private static double orZero(Double d) { return d == null ? 0.0 : d; }
+
+    /** Months (with fraction) from discovery to completing the missing approval, acceptance or filing. */
+    public Double getMonthsToRegularize() {
+        LocalDate done = details.regularizedOn();
+        if (done == null) return null;
+        return Months.between(discoveredOn, done);
+    }
+
+    // ---- history ------------------------------------------------------------------------------------------
+
+    /** Earlier findings of the same violation type found within {@code months} months before the act. */
+    public int sameViolationsWithinMonths(int months) {
+        LocalDate from = actDate.minusMonths(months);
+        return count(p -> p.violation().equals(type.code()) && within(p.discoveredOn(), from));
+    }
+
+    /** Earlier findings of the same violation type, ever (首次被发现 = 0). */
+    public int getSameViolationsEver() {
+        return count(p -> p.violation().equals(type.code()) && !p.discoveredOn().isAfter(actDate));
+    }
+
+    /** Earlier minor violations (handled without a penalty) found within {@code months} months before the act. */
+    public int minorViolationsWithinMonths(int months) {
+        LocalDate from = actDate.minusMonths(months);
+        return count(p -> p.minor() && within(p.discoveredOn(), from));
+    }
+
+    /** Earlier reminders (提醒) about the same violation type within {@code months} months before the act. */
+    public int remindersWithinMonths(int months) {
+        LocalDate from = actDate.minusMonths(months);
+        return count(p -> p.outcome().equals("提醒") && p.violation().equals(type.code()) && within(p.discoveredOn(), from));
+    }
+
+    /** Earlier violations of any type found within {@code years} years before the act. */
+    public int violationsWithinYears(int years) {
+        LocalDate from = actDate.minusYears(years);
+        return count(p -> within(p.discoveredOn(), from));
+    }
+
+    /**
+     * Earlier penalties within {@code years} years (counted from their effective date, 两高解释 Art. 19) for
+     * exceeding SO₂ or NOx limits during a heavy-pollution alert.
+     */
+    public int alertExceedancePenaltiesWithinYears(int years) {
+        LocalDate from = actDate.minusYears(years);
+        return count(p -> p.penalized() && p.duringHeavyPollutionAlert() && within(p.effectiveDate(), from)
+                && (p.factors().contains("a21026") || p.factors().contains("a21002")));
+    }
+
+    /** Earlier penalties within {@code years} years for discharging toxic substances. */
+    public int toxicPenaltiesWithinYears(int years) {
+        LocalDate from = actDate.minusYears(years);
+        return count(p -> p.penalized() && p.toxicDischarge() && within(p.effectiveDate(), from));
+    }
+
+    private boolean within(LocalDate date, LocalDate from) {
+        return date != null && !date.isBefore(from) && !date.isAfter(actDate);
+    }
+
+    private int count(Predicate<PriorFinding> p) {
+        int n = 0;
+        for (PriorFinding f : context.history()) if (p.test(f)) n++;
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return "违法事实 " + id + "（" + type.name() + "，" + actDate + "）";
+    }
+}

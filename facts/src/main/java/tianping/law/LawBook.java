@@ -1,0 +1,285 @@
+package tianping.law;
+
+import tianping.facts.Pollutant;
+import tianping.facts.ViolationType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The law as data: every table of a rule set, read, checked and cross-referenced. Rows that point at unknown
+ * violation types, lists or kinds, and violation types no provision punishes, are load errors.
+ */
+public final class LawBook {
+
+    private final Map<String, ViolationType> violationTypes = new LinkedHashMap<>();
+    private final Map<String, Pollutant> pollutants = new LinkedHashMap<>();
+    private final List<CreditGrade> creditGrades = new ArrayList<>();
+    private final Map<String, List<Parameter>> parameters = new LinkedHashMap<>();
+    private final Map<String, NoPenaltyList> lists = new LinkedHashMap<>();
+    private final Map<String, NoPenaltyKind> kinds = new LinkedHashMap<>();
+    private final List<NoPenaltyItem> items = new ArrayList<>();
+    private final Map<String, PenaltyProvision> provisions = new LinkedHashMap<>();
+    private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
+    private WorkCalendar calendar;
+
+    private LawBook() {
+    }
+
+    public static LawBook read(RuleFiles files) throws RuleSetException {
+        LawBook book = new LawBook();
+        List<TableError> errors = new ArrayList<>();
+        book.readAll(files, errors);
+        if (errors.isEmpty()) book.crossCheck(errors);
+        if (!errors.isEmpty()) throw new RuleSetException(errors);
+        return book;
+    }
+
+    // ---- lookups ------------------------------------------------------------------------------------------
+
+    public Optional<ViolationType> violationType(String code) {
+        return Optional.ofNullable(violationTypes.get(code));
+    }
+
+    public Optional<Pollutant> pollutant(String code) {
+        return Optional.ofNullable(pollutants.get(code));
+    }
+
+    public WorkCalendar calendar() {
+        return calendar;
+    }
+
+    public List<NoPenaltyItem> items() {
+        return items;
+    }
+
+    public List<PenaltyProvision> provisions() {
+        return List.copyOf(provisions.values());
+    }
+
+    public Optional<PenaltyProvision> provision(String id) {
+        return Optional.ofNullable(provisions.get(id));
+    }
+
+    public List<ViolationType> violationTypes() {
+        return List.copyOf(violationTypes.values());
+    }
+
+    public List<NoPenaltyList> lists() {
+        return List.copyOf(lists.values());
+    }
+
+    public Set<String> parameterNames() {
+        return parameters.keySet();
+    }
+
+    /** The grades a credit scheme defines, in table order (highest first). */
+    public List<CreditGrade> creditGrades(String scheme) {
+        return creditGrades.stream().filter(g -> g.scheme().equals(scheme)).toList();
+    }
+
+    /** The grade a score earns: the first grade whose minimum it reaches; empty if the scheme has no scores. */
+    public Optional<CreditGrade> gradeForScore(String scheme, BigDecimal score) {
+        List<CreditGrade> grades = creditGrades(scheme);
+        if (grades.stream().allMatch(g -> g.minScore() == null)) return Optional.empty();
+        return grades.stream().filter(g -> g.minScore() == null || score.compareTo(g.minScore()) >= 0).findFirst();
+    }
+
+    /** The parameter row in force on {@code date}; a missing parameter is a rule-set error. */
+    public Parameter parameter(String name, LocalDate date) {
+        List<Parameter> rows = parameters.get(name);
+        if (rows == null) throw new IllegalArgumentException("参数表中没有参数“" + name + "”");
+        return rows.stream().filter(p -> p.validity().covers(date)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("参数“" + name + "”在 " + date + " 没有有效值"));
+    }
+
+    public double number(String name, LocalDate date) {
+        return Double.parseDouble(parameter(name, date).value());
+    }
+
+    /** The discretion benchmark for an enterprise's region (longest matching prefix), else the default one. */
+    public Benchmark benchmarkFor(String regionCode, LocalDate date) {
+        Benchmark best = null;
+        int bestLength = -1;
+        for (Benchmark b : benchmarks.values()) {
+            if (!b.validity().covers(date)) continue;
+            for (String r : b.regions()) {
+                if (regionCode.startsWith(r) && r.length() > bestLength) {
+                    best = b;
+                    bestLength = r.length();
+                }
+            }
+        }
+        if (best != null) return best;
+        String fallback = parameter("默认裁量基准", date).value();
+        return benchmarks.get(fallback);
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------
+
+    private CsvTable table(RuleFiles files, String name, List<TableError> errors, String columns, String optional) {
+        String path = "tables/" + name;
+        byte[] content = files.get(path);
+        if (content == null) {
+            errors.add(new TableError(path, 0, "table_missing", "规则集缺少表格 " + path));
+            content = new byte[0];
+        }
+        return new CsvTable(path, content, Arrays.asList(columns.split(",")),
+                optional.isEmpty() ? Set.of() : Set.of(optional.split(",")), errors);
+    }
+
+    private void readAll(RuleFiles files, List<TableError> errors) {
+        for (var r : table(files, "violation-types.csv", errors, "代码,名称,环境要素,类别,义务条款,备注", "备注").rows()) {
+            String code = r.text("代码");
+            if (!code.matches("[a-z][a-z0-9_]*")) r.error("table_value_error", "违法行为代码应为小写英文与下划线，实际为“" + code + "”");
+            put(violationTypes, code, new ViolationType(code, r.text("名称"),
+                    r.oneOf("环境要素", List.of("大气", "水", "噪声", "固体废物", "建设项目", "排污许可")),
+                    r.oneOf("类别", List.of("超标排放", "逃避监管", "建设项目", "信息公开", "自动监测", "固体废物", "扬尘", "重污染天气", "许可管理")),
+                    r.text("义务条款")), r);
+        }
+        for (var r : table(files, "pollutants.csv", errors, "代码,名称,环境要素,类别,重金属组,持久性有机污染物,来源", "").rows()) {
+            String group = r.optional("重金属组");
+            if (group != null && !group.equals("三倍") && !group.equals("十倍")) r.error("table_value_error", "重金属组应为“三倍”“十倍”或空");
+            put(pollutants, r.text("代码"), new Pollutant(r.text("代码"), r.text("名称"),
+                    r.oneOf("环境要素", List.of("大气", "水", "噪声")), r.oneOf("类别", List.of("常规", "有毒", "第一类")),
+                    group == null ? "" : group, r.yesNo("持久性有机污染物"), r.text("来源")), r);
+        }
+        Map<LocalDate, Boolean> working = new HashMap<>();
+        Set<Integer> years = new HashSet<>();
+        for (var r : table(files, "holidays.csv", errors, "日期,安排,节日,来源", "").rows()) {
+            LocalDate d = r.date("日期");
+            String kind = r.oneOf("安排", List.of("休", "班"));
+            r.text("来源");
+            if (working.put(d, kind.equals("班")) != null) r.error("table_value_error", "日期 " + d + " 重复");
+            years.add(d.getYear());
+        }
+        calendar = new WorkCalendar(working, years);
+        for (var r : table(files, "credit-grades.csv", errors, "评价办法,等级,最低分值,限制从宽,来源", "").rows()) {
+            creditGrades.add(new CreditGrade(r.text("评价办法"), r.text("等级"), r.optionalNumber("最低分值"), r.yesNo("限制从宽"), r.text("来源")));
+        }
+        for (var r : table(files, "parameters.csv", errors, "参数,值,单位,说明,生效日期,失效日期,来源", "").rows()) {
+            Parameter p = new Parameter(r.text("参数"), r.text("值"), r.optional("单位") == null ? "" : r.optional("单位"),
+                    r.text("说明"), r.validity("生效日期", "失效日期"), r.text("来源"));
+            List<Parameter> same = parameters.computeIfAbsent(p.name(), k -> new ArrayList<>());
+            for (Parameter q : same) {
+                if (overlaps(p.validity(), q.validity())) r.error("table_value_error", "参数“" + p.name() + "”的有效期与另一行重叠");
+            }
+            same.add(p);
+        }
+        for (var r : table(files, "no-penalty-kinds.csv", errors, "类型,法定条件,法律依据,适用", "").rows()) {
+            String kind = r.oneOf("类型", List.of("轻微不罚", "首违不罚"));
+            put(kinds, kind, new NoPenaltyKind(kind, r.conditions("法定条件", "法定条件（" + r.text("法律依据") + "）"),
+                    r.text("法律依据"), r.oneOf("适用", List.of("应当", "可以")).equals("应当")), r);
+        }
+        for (var r : table(files, "lists.csv", errors, "清单编号,清单名称,发布机关,文号,适用地区,生效日期,失效日期,共同条件,初次违法认定,优先于,来源,备注", "").rows()) {
+            String id = r.text("清单编号");
+            List<String> regions = split(r.text("适用地区"));
+            for (String region : regions) {
+                if (!region.matches("\\d{2,6}")) r.error("table_value_error", "适用地区应为行政区划代码前缀（2–6 位数字），实际为“" + region + "”");
+            }
+            put(lists, id, new NoPenaltyList(id, r.text("清单名称"), r.text("发布机关"), r.optional("文号") == null ? "" : r.optional("文号"),
+                    regions, r.validity("生效日期", "失效日期"), r.conditions("共同条件", "清单共同条件"),
+                    r.conditions("初次违法认定", "初次违法认定"), split(r.text("优先于")), r.text("来源"),
+                    r.optional("备注") == null ? "" : r.optional("备注")), r);
+        }
+        for (var r : table(files, "no-penalty-items.csv", errors, "事项编号,清单编号,类型,违法行为,事项名称,罚则条款,条件,清单位置,生效日期,失效日期,备注", "").rows()) {
+            String id = r.text("事项编号");
+            if (!id.matches("NP-[A-Z0-9-]+")) r.error("table_value_error", "事项编号应以 NP- 开头、由大写字母数字和连字符组成，实际为“" + id + "”");
+            NoPenaltyList list = lists.get(r.text("清单编号"));
+            NoPenaltyKind kind = kinds.get(r.text("类型"));
+            if (list == null) r.error("unknown_reference", "清单编号“" + r.text("清单编号") + "”不在 lists.csv 中");
+            if (kind == null) r.error("unknown_reference", "类型“" + r.text("类型") + "”不在 no-penalty-kinds.csv 中");
+            List<String> violations = split(r.text("违法行为"));
+            checkViolations(violations, r);
+            if (list == null || kind == null) continue;
+            LocalDate from = r.optionalDate("生效日期");
+            LocalDate to = r.optionalDate("失效日期");
+            Validity validity = from == null && to == null ? list.validity()
+                    : new Validity(from != null ? from : list.validity().from(), to != null ? to : list.validity().to());
+            if (items.stream().anyMatch(i -> i.id().equals(id))) r.error("table_value_error", "事项编号“" + id + "”重复");
+            items.add(new NoPenaltyItem(id, list, kind, violations, r.text("事项名称"), r.text("罚则条款"),
+                    r.conditions("条件", "事项条件"), r.text("清单位置"), validity, r.optional("备注") == null ? "" : r.optional("备注")));
+        }
+        for (var r : table(files, "penalty-provisions.csv", errors, "规则编号,违法行为,法律依据,条款摘要,罚款方式,下限,上限,保底金额,并处措施,按日连续处罚依据,适用条件,生效日期,失效日期,来源", "").rows()) {
+            String id = r.text("规则编号");
+            if (!id.matches("PEN-[A-Z0-9-]+")) r.error("table_value_error", "规则编号应以 PEN- 开头、由大写字母数字和连字符组成，实际为“" + id + "”");
+            List<String> violations = split(r.text("违法行为"));
+            checkViolations(violations, r);
+            PenaltyProvision.FineBasis basis = PenaltyProvision.FineBasis.of(r.text("罚款方式"));
+            if (basis == null) r.error("table_value_error", "罚款方式应为 固定区间、投资额比例 或 处置费用倍数，实际为“" + r.text("罚款方式") + "”");
+            BigDecimal min = r.number("下限");
+            BigDecimal max = r.number("上限");
+            if (max.compareTo(min) < 0) r.error("table_value_error", "上限 " + max + " 小于下限 " + min);
+            BigDecimal floor = r.optionalNumber("保底金额");
+            put(provisions, id, new PenaltyProvision(id, violations, r.text("法律依据"), r.text("条款摘要"), basis, min, max,
+                    floor == null ? BigDecimal.ZERO : floor, split(r.optional("并处措施")),
+                    r.optional("按日连续处罚依据") == null ? "" : r.optional("按日连续处罚依据"),
+                    r.conditions("适用条件", "适用条件"), r.validity("生效日期", "失效日期"), r.text("来源")), r);
+        }
+        Map<String, List<Benchmark.Level>> levels = new LinkedHashMap<>();
+        for (var r : table(files, "discretion-levels.csv", errors, "基准编号,因子,档次,条件,取值,来源", "").rows()) {
+            levels.computeIfAbsent(r.text("基准编号"), k -> new ArrayList<>()).add(new Benchmark.Level(r.text("因子"),
+                    r.text("档次"), r.conditions("条件", "裁量因子"), r.number("取值"), r.text("来源")));
+        }
+        for (var r : table(files, "benchmarks.csv", errors, "基准编号,基准名称,适用地区,计算方式,取整,生效日期,失效日期,来源", "").rows()) {
+            String id = r.text("基准编号");
+            Benchmark.Method method = Benchmark.Method.of(r.text("计算方式"));
+            if (method == null) r.error("table_value_error", "计算方式应为 比例累加 或 因子档次，实际为“" + r.text("计算方式") + "”");
+            if (!levels.containsKey(id)) r.error("unknown_reference", "基准“" + id + "”在 discretion-levels.csv 中没有因子档次");
+            put(benchmarks, id, new Benchmark(id, r.text("基准名称"), split(r.text("适用地区")), method, r.number("取整"),
+                    r.validity("生效日期", "失效日期"), r.text("来源"), levels.getOrDefault(id, List.of())), r);
+        }
+        for (String id : levels.keySet()) {
+            if (!benchmarks.containsKey(id)) errors.add(new TableError("tables/discretion-levels.csv", 0, "unknown_reference", "基准编号“" + id + "”不在 benchmarks.csv 中"));
+        }
+    }
+
+    private void crossCheck(List<TableError> errors) {
+        for (ViolationType t : violationTypes.values()) {
+            boolean punished = provisions.values().stream().anyMatch(p -> p.violations().contains(t.code()) && p.conditions().isEmpty());
+            if (!punished) {
+                errors.add(new TableError("tables/penalty-provisions.csv", 0, "unknown_reference",
+                        "违法行为“" + t.code() + "”（" + t.name() + "）没有无附加条件的罚则，案件将无法作出处理结论"));
+            }
+        }
+        if (!parameters.containsKey("默认裁量基准")) {
+            errors.add(new TableError("tables/parameters.csv", 0, "unknown_reference", "缺少参数“默认裁量基准”"));
+        } else {
+            for (Parameter p : parameters.get("默认裁量基准")) {
+                if (!benchmarks.containsKey(p.value())) {
+                    errors.add(new TableError("tables/parameters.csv", 0, "unknown_reference", "默认裁量基准“" + p.value() + "”不在 benchmarks.csv 中"));
+                }
+            }
+        }
+    }
+
+    private void checkViolations(List<String> violations, CsvTable.Row r) {
+        for (String v : violations) {
+            if (!violationTypes.containsKey(v)) r.error("unknown_reference", "违法行为“" + v + "”不在 violation-types.csv 中");
+        }
+    }
+
+    private static <V> void put(Map<String, V> map, String key, V value, CsvTable.Row r) {
+        if (map.putIfAbsent(key, value) != null) r.error("table_value_error", "编号“" + key + "”重复");
+    }
+
+    private static boolean overlaps(Validity a, Validity b) {
+        return (a.to() == null || !a.to().isBefore(b.from())) && (b.to() == null || !b.to().isBefore(a.from()));
+    }
+
+    static List<String> split(String cell) {
+        if (cell == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (String s : cell.split("[、,，;；]")) if (!s.isBlank()) out.add(s.trim());
+        return out;
+    }
+}

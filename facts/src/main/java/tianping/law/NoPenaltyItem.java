@@ -1,0 +1,27 @@
+package tianping.law;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One item of a no-penalty list (清单事项), one row of no-penalty-items.csv. Its effective conditions are the
+ * statute's conditions for its kind, the list's shared conditions, the list's first-offence test (首违不罚 only)
+ * and its own, each tagged with where it comes from.
+ */
+public record NoPenaltyItem(String id, NoPenaltyList list, NoPenaltyKind kind, List<String> violations, String name,
+                            String penaltyArticle, List<Condition> own, String position, Validity validity,
+                            String note) {
+
+    public List<Condition> conditions() {
+        List<Condition> all = new ArrayList<>(kind.conditions());
+        all.addAll(list.common());
+        if (kind.kind().equals("首违不罚")) all.addAll(list.firstOffence());
+        all.addAll(own);
+        return all;
+    }
+
+    /** The legal basis cited in decisions: the statute for the kind, then the list and item. */
+    public String legalBasis() {
+        return kind.legalBasis() + "；" + list.name() + " " + position;
+    }
+}

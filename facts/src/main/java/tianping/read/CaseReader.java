@@ -1,0 +1,163 @@
+package tianping.read;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import tianping.law.LawBook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a case file: JSON syntax, then the JSON Schema (case.schema.json, the documented format), then the
+ * meaning (references, dates, codes against the rule set's tables) in {@link CaseAssembler}. Every error of a
+ * case is collected and reported together with its JSON path; nothing is guessed.
+ */
+public final class CaseReader {
+
+    public static final String SCHEMA = "tianping/schema/case.schema.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final Schema CASE_SCHEMA = loadSchema();
+
+    private final CaseAssembler assembler;
+
+    public CaseReader(LawBook law) {
+        this.assembler = new CaseAssembler(law);
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static Schema loadSchema() {
+        try (InputStream in = CaseReader.class.getClassLoader().getResourceAsStream(SCHEMA)) {
+            if (in == null) throw new IllegalStateException("缺少 " + SCHEMA);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses JSON text; a syntax error is reported with its line and column. */
+    public static JsonNode parse(String file, byte[] json) throws CaseRejected {
+        try {
+            JsonNode node = MAPPER.readTree(json);
+            if (node == null || node.isMissingNode()) {
+                throw new CaseRejected(List.of(new CaseError(file, "$", "case_syntax_error", "文件为空，应为一个 JSON 对象")));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? "" : "第 " + loc.getLineNr() + " 行第 " + loc.getColumnNr() + " 列：";
+            throw new CaseRejected(List.of(new CaseError(file, "$", "case_syntax_error", where + "JSON 语法错误：" + e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CaseFile read(String file, byte[] json) throws CaseRejected {
+        return read(file, parse(file, json));
+    }
+
+    public CaseFile read(String file, JsonNode tree) throws CaseRejected {
+        List<CaseError> errors = CASE_SCHEMA.validate(tree).stream().map(e -> schemaError(file, e))
+                .sorted(Comparator.comparing(CaseError::path).thenComparing(CaseError::message)).distinct()
+                .collect(Collectors.toList());
+        if (!errors.isEmpty()) throw new CaseRejected(errors);
+        CaseInput input;
+        try {
+            input = MAPPER.treeToValue(tree, CaseInput.class);
+        } catch (MismatchedInputException e) {
+            throw new CaseRejected(List.of(new CaseError(file, path(e), "case_value_error", "值无效：" + e.getOriginalMessage())));
+        } catch (JsonProcessingException e) {
+            throw new CaseRejected(List.of(new CaseError(file, "$", "case_value_error", e.getOriginalMessage())));
+        }
+        String canonical = CanonicalJson.write(tree);
+        return assembler.assemble(file, input, CanonicalJson.fingerprint(canonical), canonical);
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder p = new StringBuilder("$");
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) p.append('.').append(ref.getFieldName());
+            else p.append('[').append(ref.getIndex()).append(']');
+        }
+        return p.toString();
+    }
+
+    private static CaseError schemaError(String file, Error e) {
+        String path = e.getInstanceLocation().toString();
+        JsonNode schema = e.getSchemaNode();
+        JsonNode value = e.getInstanceNode();
+        String message = switch (e.getKeyword()) {
+            case "required" -> {
+                path = path + "." + e.getProperty();
+                yield "缺少必填字段“" + e.getProperty() + "”";
+            }
+            case "additionalProperties" -> {
+                path = path + "." + e.getProperty();
+                yield "不认识的字段“" + e.getProperty() + "”（字段名见 case.schema.json）";
+            }
+            case "enum" -> "取值 " + value + " 不在允许的取值中，应为：" + join(schema);
+            case "type" -> "类型不符：应为" + typeName(schema.asText()) + "，实际为" + typeName(value.getNodeType().name().toLowerCase());
+            case "pattern" -> "格式不符：" + patternMeaning(schema.asText()) + "，实际为 " + value;
+            case "minItems" -> "至少应有 " + schema.asText() + " 项";
+            case "minLength" -> "不能为空";
+            case "maxLength" -> "长度不能超过 " + schema.asText();
+            case "minimum" -> "应不小于 " + schema.asText() + "，实际为 " + value;
+            case "exclusiveMinimum" -> "应大于 " + schema.asText() + "，实际为 " + value;
+            case "uniqueItems" -> "不能有重复的项";
+            default -> e.getMessage();
+        };
+        return new CaseError(file, path, "case_schema_error", message);
+    }
+
+    private static String join(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return String.join("、", values);
+    }
+
+    private static String typeName(String t) {
+        return switch (t) {
+            case "string" -> "文字";
+            case "number" -> "数值";
+            case "integer" -> "整数";
+            case "boolean" -> "true 或 false";
+            case "object" -> "对象 {…}";
+            case "array" -> "数组 […]";
+            case "null" -> "null";
+            default -> t;
+        };
+    }
+
+    private static String patternMeaning(String pattern) {
+        if (pattern.equals("^\\d{4}-\\d{2}-\\d{2}$")) return "应为日期 YYYY-MM-DD";
+        if (pattern.startsWith("^\\d{4}-\\d{2}-\\d{2}T")) return "应为时间 YYYY-MM-DDTHH:MM[:SS]";
+        if (pattern.startsWith("^[0-9A-HJ-NPQRTUWXY]{18}")) return "应为 18 位统一社会信用代码（数字及除 I、O、Z、S、V 外的大写字母）";
+        if (pattern.equals("^\\d{6}$")) return "应为 6 位行政区划代码";
+        if (pattern.startsWith("^[A-Za-z0-9]")) return "应为以字母或数字开头、由字母数字和 _.- 组成的编号（最长 64 位）";
+        if (pattern.startsWith("^[a-z]")) return "应为违法行为类型代码（小写英文与下划线，见 violation-types.csv）";
+        return "应匹配 " + pattern;
+    }
+}

@@ -1,0 +1,164 @@
+package tianping.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tianping.engine.Decider;
+import tianping.engine.Decision;
+import tianping.engine.RuleSet;
+import tianping.read.CaseError;
+import tianping.read.CaseReader;
+import tianping.read.CaseRejected;
+
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+@Command(name = "batch", description = "批量核查：目录（*.json、*.jsonl）或 JSON Lines 文件，每个案件输出一行结果。")
+final class BatchCommand implements Callable<Integer> {
+
+    private static final int CHUNK = 512;
+
+    @Parameters(paramLabel = "INPUT", description = "案件目录，或 .jsonl 文件（每行一个案件），或单个 .json 文件")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "结果文件（JSON Lines）：每个输入案件一行，status 为 decided（含 decision）或 rejected（含 errors），顺序同输入")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "并行线程数（缺省为 CPU 核数）")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Mixin
+    RuleSetOption rules;
+
+    @Spec
+    CommandSpec spec;
+
+    /** One output line. */
+    record Outcome(String source, String status, String caseId, Decision decision, List<Map<String, String>> errors) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        RuleSet ruleSet = rules.load();
+        Decider decider = new Decider(ruleSet);
+        CaseReader reader = new CaseReader(ruleSet.law().book());
+        Tally tally = new Tally();
+        long start = System.nanoTime();
+        long lastProgress = start;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try (CaseSource source = new CaseSource(input);
+             BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            while (source.hasNext()) {
+                List<Future<Outcome>> chunk = new ArrayList<>(CHUNK);
+                for (int i = 0; i < CHUNK && source.hasNext(); i++) {
+                    CaseSource.Input in = source.next();
+                    chunk.add(pool.submit(() -> decide(reader, decider, in)));
+                }
+                for (Future<Outcome> f : chunk) {
+                    Outcome o = f.get();
+                    tally.add(o);
+                    w.write(Json.COMPACT.writeValueAsString(o));
+                    w.write('\n');
+                }
+                long now = System.nanoTime();
+                if (now - lastProgress > 1_000_000_000L) {
+                    lastProgress = now;
+                    err.printf("已处理 %,d 件（作出处理意见 %,d，拒绝 %,d），%,.0f 件/秒%n", tally.total, tally.decided,
+                            tally.rejected, tally.total / ((now - start) / 1e9));
+                    err.flush();
+                }
+            }
+            if (!source.skipped().isEmpty()) {
+                err.println("跳过非案件文件 " + source.skipped().size() + " 个（只读取 .json 与 .jsonl）：" + source.skipped());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        tally.print(err, seconds, out);
+        if (tally.internal > 0) return ExitCode.INTERNAL_ERROR;
+        return tally.rejected > 0 ? ExitCode.CASE_REJECTED : ExitCode.OK;
+    }
+
+    static Outcome decide(CaseReader reader, Decider decider, CaseSource.Input in) {
+        String caseId = null;
+        try {
+            JsonNode tree = CaseReader.parse(in.source(), in.json().getBytes(StandardCharsets.UTF_8));
+            if (tree.path("caseId").isTextual()) caseId = tree.get("caseId").asText();
+            Decision d = decider.decide(in.source(), reader.read(in.source(), tree));
+            return new Outcome(in.source(), "decided", d.caseId(), d, null);
+        } catch (CaseRejected e) {
+            return new Outcome(in.source(), "rejected", caseId, null, e.errors().stream().map(BatchCommand::error).toList());
+        } catch (RuntimeException e) {
+            return new Outcome(in.source(), "error", caseId, null,
+                    List.of(Map.of("path", "$", "code", "internal_error", "message", String.valueOf(e.getMessage()))));
+        }
+    }
+
+    private static Map<String, String> error(CaseError e) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("path", e.path());
+        m.put("code", e.code());
+        m.put("message", e.message());
+        return m;
+    }
+
+    /** Counts for the summary: every input case is counted once, as decided or rejected. */
+    private static final class Tally {
+        long total;
+        long decided;
+        long rejected;
+        long internal;
+        final Map<String, Long> outcomes = new TreeMap<>();
+        final Map<String, Long> warnings = new TreeMap<>();
+        final Map<String, Long> errorCodes = new TreeMap<>();
+
+        void add(Outcome o) {
+            total++;
+            if (o.decision() != null) {
+                decided++;
+                String top = o.decision().outcome().get(0).replaceAll(" [\\d,]+ 元$", "");
+                outcomes.merge(top, 1L, Long::sum);
+                warnings.merge(o.decision().warning() == null ? "无" : o.decision().warning(), 1L, Long::sum);
+            } else {
+                rejected++;
+                if (o.status().equals("error")) internal++;
+                o.errors().forEach(e -> errorCodes.merge(e.get("code"), 1L, Long::sum));
+            }
+        }
+
+        void print(PrintWriter err, double seconds, Path out) {
+            err.printf("共 %,d 件：作出处理意见 %,d 件，拒绝 %,d 件%s。结果见 %s%n", total, decided, rejected,
+                    internal > 0 ? "（其中内部错误 " + internal + " 件）" : "", out);
+            if (!outcomes.isEmpty()) err.println("最重处理结论：" + join(outcomes));
+            if (!warnings.isEmpty()) err.println("预警：" + join(warnings));
+            if (!errorCodes.isEmpty()) err.println("拒绝原因：" + join(errorCodes));
+            err.printf("用时 %.2f 秒（%,.0f 件/秒）%n", seconds, total / Math.max(seconds, 1e-9));
+            err.flush();
+        }
+
+        private static String join(Map<String, Long> m) {
+            StringBuilder b = new StringBuilder();
+            m.forEach((k, v) -> b.append(b.isEmpty() ? "" : "；").append(k).append(" ").append(v));
+            return b.toString();
+        }
+    }
+}

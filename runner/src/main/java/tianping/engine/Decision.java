@@ -1,0 +1,73 @@
+package tianping.engine;
+
+import tianping.law.ConditionResult;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The decision on one case with its rule trace. Depends only on the case and the rule set (both fingerprinted),
+ * so a replay with the same rule set reproduces it exactly.
+ *
+ * @param outcome   what the case comes to, most severe first (处理结论与措施)
+ * @param summary   the outcome in one line for officers
+ * @param warning   the highest graded warning of the case (蓝色预警 / 黄色预警 / 红色预警), or null
+ * @param totalFine fines and daily penalties of all findings, in yuan
+ */
+public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef enterprise, List<String> outcome,
+                       String summary, String warning, double totalFine, List<FindingDecision> findings,
+                       List<TraceStep> trace, List<NotInForce> notInForce, Fingerprints fingerprints) {
+
+    public record EnterpriseRef(String uscc, String name, String regionCode, String regionName) {
+    }
+
+    /**
+     * The decision on one finding.
+     *
+     * @param judgedOn   the date whose law was applied (the act date; 行政处罚法 Art. 37)
+     * @param escalation the steps reached on each enforcement ladder
+     * @param superseded proposals that did not stand, and what defeated them
+     * @param exemptions every no-penalty item of the enterprise's region for this violation type, applied or not
+     */
+    public record FindingDecision(String id, String violation, String violationName, LocalDate actDate,
+                                  LocalDate judgedOn, Conclusion disposition, FineDetail fine, List<Conclusion> measures,
+                                  List<LadderStep> escalation, String warning, List<SupersededRef> superseded,
+                                  List<ExemptionCheck> exemptions) {
+    }
+
+    /** A standing conclusion: a disposition or a measure, the rule that concluded it and its legal basis. */
+    public record Conclusion(String kind, String rule, String legalBasis, String mandatory, String note, Double amount) {
+    }
+
+    /** The fine within the legal range, with every step of its calculation. */
+    public record FineDetail(double amount, double min, double max, String provision, String legalBasis,
+                             String benchmark, List<String> steps) {
+    }
+
+    public record LadderStep(String ladder, int step, String name, String rule) {
+    }
+
+    public record SupersededRef(String rule, String kind, String by, String reason) {
+    }
+
+    /**
+     * A no-penalty item checked against the finding: in force on the judged date, each condition with the case's
+     * actual value, and whether it applied (or, met but superseded, by which rule).
+     */
+    public record ExemptionCheck(String item, String kind, String name, String list, String validity,
+                                 boolean inForce, boolean conditionsMet, boolean applied, String supersededBy,
+                                 List<ConditionResult> failed, List<ConditionResult> met) {
+    }
+
+    /** One rule that fired, in firing order, with the facts it matched and what it concluded. */
+    public record TraceStep(int seq, String rule, String name, String phase, String legalBasis, List<String> facts,
+                            List<String> concluded) {
+    }
+
+    /** A rule whose conditions matched but which was not in force on the date the law is judged by. */
+    public record NotInForce(String rule, String name, String finding, LocalDate judgedOn, String validity) {
+    }
+
+    public record Fingerprints(String ruleSet, String input, String engine) {
+    }
+}

@@ -1,0 +1,201 @@
+package tianping.engine;
+
+import tianping.decide.Fine;
+import tianping.decide.Proposal;
+import tianping.decide.Resolution;
+import tianping.decide.Superseded;
+import tianping.facts.Finding;
+import tianping.law.ConditionResult;
+import tianping.law.NoPenaltyItem;
+import tianping.law.Numbers;
+import tianping.read.CaseError;
+import tianping.read.CaseFile;
+import tianping.read.CaseRejected;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns what the rules concluded (resolutions, fines) and the trace into the {@link Decision}, and explains every
+ * candidate no-penalty item from its conditions. The explanation re-evaluates the item's conditions from the
+ * tables; if that disagrees with whether the item's rule fired, the rule set is inconsistent and the decision is
+ * refused rather than explained wrongly.
+ */
+final class DecisionBuilder {
+
+    /** Outcome kinds, most severe first: dispositions come first in a decision's outcome, then measures, each by this order. */
+    static final List<String> SEVERITY = List.of(
+            "移送公安机关（涉嫌污染环境罪）", "移送公安机关（行政拘留）", "停产整治", "查封扣押", "限制生产",
+            "按日连续处罚", "罚款", "从重处罚", "从轻处罚", "不予限产停产", "责令改正", "提醒后处罚", "督导", "帮扶",
+            "提醒", "教育", "不予处罚", "不再处罚");
+    static final List<String> WARNINGS = List.of("红色预警", "黄色预警", "蓝色预警");
+    private static final String ENFORCEMENT_LADDER = "责令改正→罚款→按日连续处罚→查封扣押、限产停产→移送公安机关";
+
+    private final RuleSet ruleSet;
+    private final CaseFile c;
+    private final Trace trace;
+
+    DecisionBuilder(RuleSet ruleSet, CaseFile c, Trace trace) {
+        this.ruleSet = ruleSet;
+        this.c = c;
+        this.trace = trace;
+    }
+
+    Decision build(String file) throws CaseRejected {
+        Map<Finding, Resolution> first = new HashMap<>();
+        Map<Finding, Resolution> second = new HashMap<>();
+        Map<Finding, Fine> fines = new HashMap<>();
+        for (Object o : trace.inserted()) {
+            if (o instanceof Resolution r) (r.round() == 1 ? first : second).put(r.finding(), r);
+            else if (o instanceof Fine f) fines.put(f.finding(), f);
+        }
+        List<Decision.FindingDecision> findings = new ArrayList<>();
+        List<CaseError> conflicts = new ArrayList<>();
+        for (Finding f : c.findings()) {
+            Resolution r1 = first.get(f);
+            if (r1 == null || r1.conflict() != null) {
+                conflicts.add(new CaseError(file, c.pathOf(f), "rule_conflict",
+                        r1 == null ? "违法事实 " + f.getId() + " 未得出处理结论" : r1.conflict()));
+                continue;
+            }
+            findings.add(finding(f, r1, second.get(f), fines.get(f)));
+        }
+        if (!conflicts.isEmpty()) throw new CaseRejected(conflicts);
+        List<String> outcome = caseOutcome(findings);
+        String warning = findings.stream().map(Decision.FindingDecision::warning).filter(w -> w != null)
+                .min(Comparator.comparingInt(WARNINGS::indexOf)).orElse(null);
+        double total = 0;
+        for (Decision.FindingDecision fd : findings) {
+            if (fd.fine() != null) total += fd.fine().amount();
+            if (fd.disposition().amount() != null) total += fd.disposition().amount();
+        }
+        return new Decision(c.caseId(), c.decisionDate(),
+                new Decision.EnterpriseRef(c.enterprise().uscc(), c.enterprise().name(), c.enterprise().regionCode(), c.enterprise().regionName()),
+                outcome, String.join("；", outcome), warning, total, findings, traceSteps(), List.copyOf(trace.notInForce()),
+                new Decision.Fingerprints(ruleSet.fingerprint(), c.inputFingerprint(), EngineVersion.FULL));
+    }
+
+    private Decision.FindingDecision finding(Finding f, Resolution r1, Resolution r2, Fine fine) {
+        Proposal disposition = r1.disposition();
+        List<Proposal> standing = new ArrayList<>(r1.standing());
+        if (r2 != null) standing.addAll(r2.standing());
+        List<Decision.Conclusion> measures = standing.stream().filter(p -> !p.isDisposition() && !WARNINGS.contains(p.kind()))
+                .sorted(Comparator.comparingInt((Proposal p) -> rank(p.kind())).thenComparing(Proposal::ruleId))
+                .map(this::conclusion).toList();
+        String warning = standing.stream().map(Proposal::kind).filter(WARNINGS::contains)
+                .min(Comparator.comparingInt(WARNINGS::indexOf)).orElse(null);
+        List<Superseded> superseded = new ArrayList<>(r1.superseded());
+        if (r2 != null) superseded.addAll(r2.superseded());
+        Decision.FineDetail fineDetail = fine == null ? null : new Decision.FineDetail(fine.amount(), fine.min(), fine.max(),
+                fine.provisionId(), fine.legalBasis(), fine.benchmark(), fine.steps());
+        return new Decision.FindingDecision(f.getId(), f.getViolation(), f.getViolationName(), f.getActDate(), f.getJudgedOn(),
+                conclusion(disposition), fineDetail, measures, escalation(standing),
+                warning, superseded.stream().map(s -> new Decision.SupersededRef(s.loser().ruleId(), s.loser().kind(),
+                        s.winner().ruleId(), s.reason())).toList(),
+                exemptions(f, r1));
+    }
+
+    private Decision.Conclusion conclusion(Proposal p) {
+        RuleMeta meta = ruleSet.byId(p.ruleId());
+        String kind = p.kind().equals(Proposal.NO_PENALTY) && !meta.kind().isEmpty() ? p.kind() + "（" + meta.kind() + "）" : p.kind();
+        return new Decision.Conclusion(kind, p.ruleId(), p.legalBasis(), p.mandatory() ? "应当" : "可以", p.note(), p.amount());
+    }
+
+    private List<Decision.LadderStep> escalation(List<Proposal> standing) {
+        List<Decision.LadderStep> steps = new ArrayList<>();
+        for (Proposal p : standing) {
+            RuleMeta meta = ruleSet.byId(p.ruleId());
+            if (!meta.ladder().isEmpty()) steps.add(new Decision.LadderStep(meta.ladder(), meta.step(), p.kind(), p.ruleId()));
+        }
+        int enforcement = 0;
+        Proposal reached = null;
+        for (Proposal p : standing) {
+            int step = switch (p.kind()) {
+                case "移送公安机关（涉嫌污染环境罪）", "移送公安机关（行政拘留）" -> 5;
+                case "查封扣押", "限制生产", "停产整治" -> 4;
+                case "按日连续处罚" -> 3;
+                case "罚款" -> 2;
+                case "责令改正" -> 1;
+                default -> 0;
+            };
+            if (step > enforcement) {
+                enforcement = step;
+                reached = p;
+            }
+        }
+        if (reached != null) steps.add(new Decision.LadderStep(ENFORCEMENT_LADDER, enforcement, reached.kind(), reached.ruleId()));
+        return steps;
+    }
+
+    /** Every no-penalty item of the enterprise's region whose violation type matches, explained. */
+    private List<Decision.ExemptionCheck> exemptions(Finding f, Resolution r1) {
+        Set<String> proposed = new LinkedHashSet<>();
+        Map<String, String> supersededBy = new HashMap<>();
+        r1.standing().forEach(p -> proposed.add(p.ruleId()));
+        for (Superseded s : r1.superseded()) {
+            proposed.add(s.loser().ruleId());
+            supersededBy.put(s.loser().ruleId(), s.winner().ruleId());
+        }
+        List<Decision.ExemptionCheck> out = new ArrayList<>();
+        for (NoPenaltyItem item : ruleSet.law().book().items()) {
+            if (!item.violations().contains(f.getViolation())) continue;
+            if (item.list().regions().stream().noneMatch(f::inRegion)) continue;
+            boolean inForce = item.validity().covers(f.getJudgedOn());
+            List<ConditionResult> failed = new ArrayList<>();
+            List<ConditionResult> met = new ArrayList<>();
+            for (var condition : item.conditions()) {
+                ConditionResult r = condition.evaluate(f);
+                (r.met() ? met : failed).add(r);
+            }
+            boolean fired = proposed.contains(item.id());
+            if (fired != (inForce && failed.isEmpty())) {
+                throw new IllegalStateException("规则集不一致：事项 " + item.id() + " 的规则" + (fired ? "已" : "未")
+                        + "触发，但按表格条件逐项核对的结果相反（违法事实 " + f.getId() + "）");
+            }
+            out.add(new Decision.ExemptionCheck(item.id(), item.kind().kind(), item.name(), item.list().name(),
+                    item.validity().toString(), inForce, failed.isEmpty(), fired && !supersededBy.containsKey(item.id()),
+                    supersededBy.get(item.id()), failed, met));
+        }
+        return out;
+    }
+
+    private List<String> caseOutcome(List<Decision.FindingDecision> findings) {
+        Map<String, Double> amounts = new HashMap<>();
+        Set<String> kinds = new LinkedHashSet<>();
+        for (Decision.FindingDecision fd : findings) {
+            String kind = fd.disposition().kind();
+            kinds.add(kind);
+            if (fd.fine() != null) amounts.merge(kind, fd.fine().amount(), Double::sum);
+            if (fd.disposition().amount() != null) amounts.merge(kind, fd.disposition().amount(), Double::sum);
+            for (Decision.Conclusion m : fd.measures()) {
+                if (!m.kind().equals("从重处罚") && !m.kind().equals("从轻处罚") && !m.kind().equals("提醒后处罚")) {
+                    kinds.add(m.kind() + (m.mandatory().equals("可以") ? "（可以）" : ""));
+                }
+            }
+        }
+        List<String> dispositions = kinds.stream().filter(k -> Proposal.isDisposition(k.replaceAll("（.*", ""))).toList();
+        List<String> ordered = new ArrayList<>(dispositions.stream().sorted(Comparator.comparingInt(DecisionBuilder::rank)).toList());
+        kinds.stream().filter(k -> !dispositions.contains(k)).sorted(Comparator.comparingInt(DecisionBuilder::rank)).forEach(ordered::add);
+        return ordered.stream().map(k -> amounts.containsKey(k) ? k + " " + Numbers.yuan(amounts.get(k)) : k).toList();
+    }
+
+    private static int rank(String kind) {
+        for (int i = 0; i < SEVERITY.size(); i++) if (kind.startsWith(SEVERITY.get(i))) return i;
+        return SEVERITY.size();
+    }
+
+    private List<Decision.TraceStep> traceSteps() {
+        List<Decision.TraceStep> out = new ArrayList<>();
+        int seq = 1;
+        for (Trace.Step s : trace.steps()) {
+            out.add(new Decision.TraceStep(seq++, s.rule().id(), s.rule().name(), s.rule().phase(), s.rule().legalBasis(),
+                    s.matched().stream().map(FactText::of).toList(), s.concluded().stream().map(FactText::of).toList()));
+        }
+        return out;
+    }
+}

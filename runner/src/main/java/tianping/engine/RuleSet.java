@@ -1,0 +1,178 @@
+package tianping.engine;
+
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import tianping.decide.Law;
+import tianping.decide.Precedence;
+import tianping.decide.RuleInfo;
+import tianping.law.LawBook;
+import tianping.law.RuleFiles;
+import tianping.law.RuleGenerator;
+import tianping.law.RuleSetException;
+import tianping.law.TableError;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loaded rule set: its files and fingerprint, its tables ({@link Law}), the compiled knowledge base and every
+ * rule's metadata. Loading checks everything it can before any case is decided: table errors, compile errors,
+ * missing metadata, unknown parameters, precedence that names no rule, and unresolved conflicts between rules.
+ */
+public final class RuleSet {
+
+    private static final Pattern PARAMETER = Pattern.compile("law\\.(?:number|integer)\\(\\s*\"([^\"]+)\"");
+    private static final String KMODULE = "<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\">"
+            + "<kbase name=\"tianping\" default=\"true\"><ksession name=\"decide\" default=\"true\"/></kbase></kmodule>";
+
+    private final RuleFiles files;
+    private final String fingerprint;
+    private final KieBase kieBase;
+    private final Law law;
+    private final Map<String, RuleMeta> byName;
+    private final Map<String, RuleMeta> byId;
+
+    private RuleSet(RuleFiles files, KieBase kieBase, LawBook book) throws RuleSetException {
+        this.files = files;
+        this.fingerprint = files.fingerprint(EngineVersion.FULL);
+        this.kieBase = kieBase;
+        List<TableError> errors = new ArrayList<>();
+        Map<String, RuleMeta> names = new HashMap<>();
+        Map<String, RuleMeta> ids = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleMeta meta = RuleMeta.of(rule, errors);
+                names.put(rule.getName(), meta);
+                if (!meta.id().isEmpty() && ids.put(meta.id(), meta) != null) {
+                    errors.add(new TableError(meta.id(), 0, "rule_metadata_error", "规则编号 " + meta.id() + " 重复"));
+                }
+            }
+        }
+        this.byName = Map.copyOf(names);
+        this.byId = Map.copyOf(ids);
+        checkReferences(errors);
+        checkParameters(book, errors);
+        List<RuleInfo> infos = ids.values().stream().map(RuleMeta::info).sorted(Comparator.comparing(RuleInfo::id)).toList();
+        Precedence precedence = new Precedence(infos);
+        errors.addAll(precedence.check());
+        if (!errors.isEmpty()) throw new RuleSetException(errors);
+        this.law = new Law(book, precedence);
+    }
+
+    /** The rule set built into tianping: compiled to Drools' executable model at build time. */
+    public static RuleSet bundled() throws RuleSetException {
+        RuleFiles files = RuleFiles.fromClasspath(RuleSet.class.getClassLoader());
+        LawBook book = LawBook.read(files);
+        var regenerated = RuleGenerator.generate(book);
+        for (var e : regenerated.entrySet()) {
+            byte[] bundled = files.get(e.getKey());
+            if (bundled == null || !new String(bundled, StandardCharsets.UTF_8).equals(e.getValue())) {
+                throw new RuleSetException(List.of(new TableError(e.getKey(), 0, "ruleset_integrity_error",
+                        "内置规则集中的生成规则与其表格不一致（规则集已被改动或由其他版本构建），请重新构建")));
+            }
+        }
+        KieBase kieBase = KieServices.get().getKieClasspathContainer(RuleSet.class.getClassLoader()).getKieBase("tianping");
+        return new RuleSet(files, kieBase, book);
+    }
+
+    /** A rules directory laid out like rules/ (tables/, drl/), generated and compiled now. */
+    public static RuleSet fromDirectory(Path dir) throws RuleSetException, IOException {
+        return compile(RuleFiles.fromDirectory(dir));
+    }
+
+    /** Compiles rule files (tables and hand-written DRL) to an executable-model knowledge base. */
+    public static RuleSet compile(RuleFiles sources) throws RuleSetException {
+        LawBook book = LawBook.read(sources);
+        RuleFiles files = sources.withGenerated(RuleGenerator.generate(book));
+        KieServices ks = KieServices.get();
+        ReleaseId releaseId = ks.newReleaseId("tianping", "ruleset-" + files.fingerprint(EngineVersion.FULL).substring(7, 23), "1");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        kfs.writeKModuleXML(KMODULE);
+        for (String path : files.paths("drl/", ".drl")) {
+            kfs.write("src/main/resources/tianping/" + path, files.get(path));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<TableError> errors = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "" : m.getPath().replace("src/main/resources/tianping/", "");
+            errors.add(new TableError(path, m.getLine(), "rule_compile_error", m.getText().trim()));
+        }
+        if (!errors.isEmpty()) throw new RuleSetException(errors);
+        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase("tianping");
+        return new RuleSet(files, kieBase, book);
+    }
+
+    private void checkReferences(List<TableError> errors) {
+        for (RuleMeta m : byId.values()) {
+            List<String> patterns = new ArrayList<>(m.info().overrides());
+            patterns.addAll(m.info().yieldsTo());
+            for (String p : patterns) {
+                boolean any = p.equals("*") || byId.keySet().stream().anyMatch(id -> !id.equals(m.id())
+                        && (p.endsWith("*") ? id.startsWith(p.substring(0, p.length() - 1)) : id.equals(p)));
+                if (!any) {
+                    errors.add(new TableError(m.id(), 0, "rule_reference_error", "规则 " + m.id() + " 的优先关系“" + p + "”没有对应的规则"));
+                }
+            }
+        }
+    }
+
+    private void checkParameters(LawBook book, List<TableError> errors) {
+        for (String path : files.paths("drl/", ".drl")) {
+            Matcher matcher = PARAMETER.matcher(files.text(path));
+            while (matcher.find()) {
+                if (!book.parameterNames().contains(matcher.group(1))) {
+                    errors.add(new TableError(path, 0, "unknown_reference", "规则引用的参数“" + matcher.group(1) + "”不在 tables/parameters.csv 中"));
+                }
+            }
+        }
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public Law law() {
+        return law;
+    }
+
+    public RuleFiles files() {
+        return files;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public String origin() {
+        return files.origin();
+    }
+
+    /** Metadata of a rule by its Drools name (what match events carry). */
+    public RuleMeta byName(String name) {
+        return byName.get(name);
+    }
+
+    public RuleMeta byId(String id) {
+        return byId.get(id);
+    }
+
+    public int ruleCount() {
+        return byId.size();
+    }
+}
