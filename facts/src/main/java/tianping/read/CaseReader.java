@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -16,9 +17,12 @@ import tianping.law.LawBook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
@@ -40,9 +44,18 @@ public final class CaseReader {
     private static final Schema CASE_SCHEMA = loadSchema();
 
     private final CaseAssembler assembler;
+    private final LawBook law;
+    private final List<CaseDerivation> derivations;
 
+    /** A reader using every {@link CaseDerivation} on the classpath. */
     public CaseReader(LawBook law) {
+        this(law, ServiceLoader.load(CaseDerivation.class).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    public CaseReader(LawBook law, List<CaseDerivation> derivations) {
+        this.law = law;
         this.assembler = new CaseAssembler(law);
+        this.derivations = List.copyOf(derivations);
     }
 
     public static ObjectMapper mapper() {
@@ -76,10 +89,26 @@ public final class CaseReader {
     }
 
     public CaseFile read(String file, byte[] json) throws CaseRejected {
-        return read(file, parse(file, json));
+        return read(file, parse(file, json), Path.of("."));
     }
 
-    public CaseFile read(String file, JsonNode tree) throws CaseRejected {
+    /** Reads a case file from disk; data files it names are resolved against its directory. */
+    public CaseFile read(Path path) throws CaseRejected, IOException {
+        String file = path.toString();
+        Path dir = path.toAbsolutePath().getParent();
+        return read(file, parse(file, Files.readAllBytes(path)), dir);
+    }
+
+    /**
+     * Reads a parsed case: derivations for the sections present run first (raw data → findings), then the
+     * schema, then the meaning.
+     */
+    public CaseFile read(String file, JsonNode tree, Path baseDir) throws CaseRejected {
+        if (tree.isObject()) {
+            for (CaseDerivation d : derivations) {
+                if (tree.has(d.section())) tree = d.derive(file, ((ObjectNode) tree).deepCopy(), baseDir, law);
+            }
+        }
         List<CaseError> errors = CASE_SCHEMA.validate(tree).stream().map(e -> schemaError(file, e))
                 .sorted(Comparator.comparing(CaseError::path).thenComparing(CaseError::message)).distinct()
                 .collect(Collectors.toList());

@@ -103,7 +103,7 @@ final class BatchCommand implements Callable<Integer> {
         try {
             JsonNode tree = CaseReader.parse(in.source(), in.json().getBytes(StandardCharsets.UTF_8));
             if (tree.path("caseId").isTextual()) caseId = tree.get("caseId").asText();
-            Decision d = decider.decide(in.source(), reader.read(in.source(), tree));
+            Decision d = decider.decide(in.source(), reader.read(in.source(), tree, in.baseDir()));
             return new Outcome(in.source(), "decided", d.caseId(), d, null);
         } catch (CaseRejected e) {
             return new Outcome(in.source(), "rejected", caseId, null, e.errors().stream().map(BatchCommand::error).toList());

@@ -2,12 +2,11 @@ package tianping.cli;
 
 import picocli.CommandLine.Command;
 
-import java.util.concurrent.Callable;
-
-@Command(name = "bench", description = "性能基准（待实现）。")
-final class BenchCommand implements Callable<Integer> {
-    @Override
-    public Integer call() {
-        return ExitCode.USAGE;
-    }
+/**
+ * The benchmarks, one subcommand per suite. Each measures real work against a baseline in the same run and
+ * reports ratios, because absolute times on shared machines are noisy.
+ */
+@Command(name = "bench", description = "性能基准：每项基准与同一次运行中的基线对比，报告比值。",
+        subcommands = {DecideBench.class})
+final class BenchCommand {
 }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  */
 final class CaseSource implements Iterator<CaseSource.Input>, AutoCloseable {
 
-    record Input(String source, String json) {
+    /** One case: where it came from, its JSON, and the directory its data files are resolved against. */
+    record Input(String source, String json, Path baseDir) {
     }
 
     private final Iterator<Path> files;
@@ -62,7 +63,7 @@ final class CaseSource implements Iterator<CaseSource.Input>, AutoCloseable {
                     while ((line = lines.readLine()) != null) {
                         lineNo++;
                         if (!line.isBlank()) {
-                            next = new Input(linesFile + ":" + lineNo, line);
+                            next = new Input(linesFile + ":" + lineNo, line, linesFile.toAbsolutePath().getParent());
                             return true;
                         }
                     }
@@ -76,7 +77,7 @@ final class CaseSource implements Iterator<CaseSource.Input>, AutoCloseable {
                     linesFile = f;
                     lineNo = 0;
                 } else {
-                    next = new Input(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+                    next = new Input(f.toString(), Files.readString(f, StandardCharsets.UTF_8), f.toAbsolutePath().getParent());
                     return true;
                 }
             }

@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
         RuleSet ruleSet = rules.load();
         String name = caseFile.toString();
         try {
-            var c = new CaseReader(ruleSet.law().book()).read(name, Files.readAllBytes(caseFile));
+            var c = new CaseReader(ruleSet.law().book()).read(caseFile);
             Decision d = new Decider(ruleSet).decide(name, c);
             out.print(json ? Json.PRETTY.writeValueAsString(d) + "\n" : DecisionText.render(d, ruleSet.origin()));
             out.flush();

@@ -21,6 +21,7 @@ final class DecisionText {
             out.append("\n■ 违法事实 ").append(f.id()).append("：").append(f.violationName()).append("（行为日 ").append(f.actDate());
             if (!f.judgedOn().equals(f.actDate())) out.append("，适用 ").append(f.judgedOn()).append(" 施行的规定");
             out.append("）\n");
+            for (String e : f.evidence()) out.append("  证据：").append(e).append('\n');
             Decision.Conclusion disp = f.disposition();
             out.append("  处理结论：").append(disp.kind());
             if (f.fine() != null) {

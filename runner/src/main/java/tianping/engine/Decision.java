@@ -28,11 +28,12 @@ public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef ente
      * @param escalation the steps reached on each enforcement ladder
      * @param superseded proposals that did not stand, and what defeated them
      * @param exemptions every no-penalty item of the enterprise's region for this violation type, applied or not
+     * @param evidence   the monitoring exceedances and anomaly episodes the finding rests on, one line each
      */
     public record FindingDecision(String id, String violation, String violationName, LocalDate actDate,
                                   LocalDate judgedOn, Conclusion disposition, FineDetail fine, List<Conclusion> measures,
                                   List<LadderStep> escalation, String warning, List<SupersededRef> superseded,
-                                  List<ExemptionCheck> exemptions) {
+                                  List<ExemptionCheck> exemptions, List<String> evidence) {
     }
 
     /** A standing conclusion: a disposition or a measure, the rule that concluded it and its legal basis. */

@@ -97,7 +97,24 @@ final class DecisionBuilder {
                 conclusion(disposition), fineDetail, measures, escalation(standing),
                 warning, superseded.stream().map(s -> new Decision.SupersededRef(s.loser().ruleId(), s.loser().kind(),
                         s.winner().ruleId(), s.reason())).toList(),
-                exemptions(f, r1));
+                exemptions(f, r1), evidence(f));
+    }
+
+    private static List<String> evidence(Finding f) {
+        List<String> out = new ArrayList<>();
+        for (var e : f.getExceedances()) {
+            Double multiple = e.multiple();
+            out.add(e.pollutant().name() + "（" + e.pollutant().code() + "）" + e.averaging() + " " + e.start()
+                    + (e.hours() > 1 ? " 起连续 " + e.hours() + " 小时" : "") + "：测定值 " + e.measured().toPlainString() + " " + e.unit()
+                    + "，限值 " + (e.limitLow() != null ? e.limitLow().toPlainString() + "–" : "") + e.limit().toPlainString()
+                    + (multiple != null ? "，超标 " + Numbers.plain(multiple) + " 倍" : "")
+                    + (e.standard().isEmpty() ? "" : "（" + e.standard() + "）"));
+        }
+        for (var e : f.getEpisodes()) {
+            out.add(e.kind() + " " + e.start() + " 至 " + e.end() + (e.channels().isEmpty() ? "" : "，测点 " + String.join("、", e.channels()))
+                    + (e.evidence().isEmpty() ? "" : "：" + e.evidence()));
+        }
+        return out;
     }
 
     private Decision.Conclusion conclusion(Proposal p) {

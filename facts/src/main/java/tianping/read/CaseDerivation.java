@@ -1,0 +1,32 @@
+package tianping.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import tianping.law.LawBook;
+
+import java.nio.file.Path;
+
+/**
+ * Derives findings from raw data a case refers to (power readings, online monitoring packets): signals →
+ * episodes → findings, kept apart from the decision rules. A derivation owns one top-level section of the case
+ * file (e.g. "power", "monitoring"); when the section is present, the reader hands it the case and the
+ * derivation returns the case with the findings it derived appended to {@code findings}, written in the
+ * documented case format (exceedances, episodes with their evidence, fault, details).
+ *
+ * <p>Derivations are found with {@link java.util.ServiceLoader}; a module that provides one lists it in
+ * {@code META-INF/services/tianping.read.CaseDerivation}. A derivation must be deterministic, and must add to
+ * the case under {@code derivedFrom} the path and sha256 of every data file it read, so the case's input
+ * fingerprint covers the raw data too.
+ */
+public interface CaseDerivation {
+
+    /** The top-level case section this derivation reads, e.g. "power". */
+    String section();
+
+    /**
+     * @param caseJson the case as read (a copy the derivation may modify and return)
+     * @param baseDir  the directory data files named in the section are resolved against
+     * @throws CaseRejected with JSON paths into the section, or file:line for bad data files
+     */
+    ObjectNode derive(String file, ObjectNode caseJson, Path baseDir, LawBook law) throws CaseRejected;
+}
