@@ -32,7 +32,7 @@ public final class DailyPenalty {
         if (days <= 0) return;
         double fine = original.fine();
         String note = "原处罚 " + Numbers.yuan(fine) + " × " + days + " 日（" + from.plusDays(1) + " 至 "
-                + f.getDiscoveredOn() + "）= " + Numbers.yuan(fine * days) + "；依据 " + basis;
+                + f.getDiscoveredOn() + "）= " + Numbers.yuan(fine * days) + (basis.isEmpty() ? "" : "；并依据 " + basis);
         Decisions.propose(ctx, f, note, fine * days);
     }
 }

@@ -63,7 +63,10 @@ final class Discretion {
         Benchmark b = book.benchmarkFor(f.getEnterprise().regionCode(), f.getJudgedOn());
         List<String> steps = new ArrayList<>();
         steps.add("法定幅度：" + Numbers.yuan(range[0]) + " 至 " + Numbers.yuan(range[1]) + "（" + p.legalBasis() + "）");
-        steps.add("裁量基准：" + b.name() + "（" + b.method().label + "）");
+        String region = f.getEnterprise().regionCode();
+        String applied = b.regions().stream().noneMatch(region::startsWith) ? "；企业所在地区未配置裁量基准，参照默认基准" : "";
+        if (!b.validity().covers(f.getJudgedOn())) applied += "；违法行为发生于该基准施行（" + b.validity().from() + "）前，参照适用";
+        steps.add("裁量基准：" + b.name() + "（" + b.method().label + applied + "）");
         double phi = switch (b.method()) {
             case ADDITIVE_PERCENT -> additive(b, f, steps);
             case FACTOR_LEVELS -> factorLevels(b, f, steps);

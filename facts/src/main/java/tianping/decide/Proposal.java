@@ -20,14 +20,18 @@ public record Proposal(Finding finding, String ruleId, String kind, int round, b
     public static final String REMINDER = "提醒";
     public static final String FINE = "罚款";
     public static final String DAILY_PENALTY = "按日连续处罚";
+    /** 不予处罚 with assistance or supervision under a local escalation pattern (一次帮扶、两次督导). */
+    public static final String ASSISTANCE = "帮扶";
+    public static final String SUPERVISION = "督导";
+    private static final java.util.Set<String> DISPOSITIONS =
+            java.util.Set.of(NO_PENALTY, NOT_PUNISHED_AGAIN, REMINDER, ASSISTANCE, SUPERVISION, FINE, DAILY_PENALTY);
 
     public boolean isDisposition() {
         return isDisposition(kind);
     }
 
     public static boolean isDisposition(String kind) {
-        return kind.equals(NO_PENALTY) || kind.equals(NOT_PUNISHED_AGAIN) || kind.equals(REMINDER) || kind.equals(FINE)
-                || kind.equals(DAILY_PENALTY);
+        return DISPOSITIONS.contains(kind);
     }
 
     public boolean concerns(Finding f) {
