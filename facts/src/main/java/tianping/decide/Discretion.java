@@ -86,6 +86,10 @@ final class Discretion {
         double raw = range[0] + (range[1] - range[0]) * phi;
         double unit = b.rounding().doubleValue();
         double amount = Math.max(range[0], Math.floor(raw / unit) * unit);
+        if (amount <= 0) {
+            amount = unit;
+            steps.add("法定幅度为“" + Numbers.yuan(range[1]) + "以下”，裁量结果为零，按最低取整单位计 [K]");
+        }
         steps.add("罚款 = " + Numbers.plain(range[0]) + " + (" + Numbers.plain(range[1]) + " − " + Numbers.plain(range[0])
                 + ") × " + pct(phi) + " = " + Numbers.plain(raw) + " 元，按 " + Numbers.plain(unit) + " 元取整："
                 + Numbers.yuan(amount));

@@ -31,14 +31,29 @@ public final class Law {
         return precedence;
     }
 
-    /** A numeric parameter in force on {@code date} (parameters.csv). */
+    /**
+     * A numeric threshold in force on {@code date} (parameters.csv), or NaN when none is: every comparison with NaN
+     * is false, so a rule whose threshold was not yet law cannot match. (Unknown names are refused at load.)
+     */
     public double number(String name, LocalDate date) {
-        return book.number(name, date);
+        return book.parameterOn(name, date).map(p -> Double.parseDouble(p.value())).orElse(Double.NaN);
     }
 
-    /** A whole-number parameter (years, months, counts). */
+    /** A whole-number parameter (a window in months or years); it must be in force on {@code date}. */
     public int integer(String name, LocalDate date) {
         return (int) book.number(name, date);
+    }
+
+    /**
+     * 行政处罚法 Art. 36: the limitation period for this finding, in years — five where the act endangers life,
+     * health or financial safety and caused harm (where that extension is in force), otherwise two.
+     */
+    public int limitationYears(Finding f) {
+        if (f.isEndangersLifeOrHealth() && !f.getHarm().equals("无")) {
+            var extended = book.parameterOn("追责时效（涉及生命健康安全）", f.getJudgedOn());
+            if (extended.isPresent()) return Integer.parseInt(extended.get().value());
+        }
+        return integer("追责时效", f.getJudgedOn());
     }
 
     /**

@@ -29,4 +29,9 @@ public record Resolution(Finding finding, int round, List<Proposal> standing, Li
     public boolean stands(String kind) {
         return standing.stream().anyMatch(p -> p.kind().equals(kind));
     }
+
+    /** A standing measure of this kind that the law makes mandatory (应当). */
+    public boolean standsMandatory(String kind) {
+        return standing.stream().anyMatch(p -> p.kind().equals(kind) && p.mandatory());
+    }
 }

@@ -106,6 +106,13 @@ public final class LawBook {
         return Double.parseDouble(parameter(name, date).value());
     }
 
+    /** The parameter row in force on {@code date}, if any. */
+    public Optional<Parameter> parameterOn(String name, LocalDate date) {
+        List<Parameter> rows = parameters.get(name);
+        if (rows == null) throw new IllegalArgumentException("参数表中没有参数“" + name + "”");
+        return rows.stream().filter(p -> p.validity().covers(date)).findFirst();
+    }
+
     /** The discretion benchmark for an enterprise's region (longest matching prefix), else the default one. */
     public Benchmark benchmarkFor(String regionCode, LocalDate date) {
         Benchmark best = null;

@@ -34,6 +34,8 @@ final class DecisionBuilder {
             "按日连续处罚", "罚款", "从重处罚", "从轻处罚", "不予限产停产", "责令改正", "提醒后处罚", "督导", "帮扶",
             "提醒", "不予处罚", "不再处罚", "教育");
     static final List<String> WARNINGS = List.of("红色预警", "黄色预警", "蓝色预警");
+    /** Measures that qualify others rather than being outcomes of their own: not listed in the case outcome. */
+    private static final Set<String> ANNOTATIONS = Set.of("从重处罚", "从轻处罚", "提醒后处罚", "不予限产停产");
     private static final String ENFORCEMENT_LADDER = "责令改正→罚款→按日连续处罚→查封扣押、限产停产→移送公安机关";
 
     private final RuleSet ruleSet;
@@ -190,7 +192,7 @@ final class DecisionBuilder {
             if (fd.fine() != null) amounts.merge(kind, fd.fine().amount(), Double::sum);
             if (fd.disposition().amount() != null) amounts.merge(kind, fd.disposition().amount(), Double::sum);
             for (Decision.Conclusion m : fd.measures()) {
-                if (!m.kind().equals("从重处罚") && !m.kind().equals("从轻处罚") && !m.kind().equals("提醒后处罚")) {
+                if (!ANNOTATIONS.contains(m.kind())) {
                     kinds.add(m.kind() + (m.mandatory().equals("可以") ? "（可以）" : ""));
                 }
             }
