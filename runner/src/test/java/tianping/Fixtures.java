@@ -51,6 +51,16 @@ public final class Fixtures {
         return rel.substring(0, rel.length() - ".json".length());
     }
 
+    /** Asserts two long texts are equal, reporting the first difference with some context instead of both texts. */
+    public static void assertSameText(String expected, String actual, String what) {
+        if (expected.equals(actual)) return;
+        int i = 0;
+        while (i < Math.min(expected.length(), actual.length()) && expected.charAt(i) == actual.charAt(i)) i++;
+        int from = Math.max(0, i - 80);
+        throw new AssertionError(what + "：第 " + i + " 个字符起不同\n期望：…" + expected.substring(from, Math.min(expected.length(), i + 80))
+                + "\n实际：…" + actual.substring(from, Math.min(actual.length(), i + 80)));
+    }
+
     public static Decision decide(RuleSet ruleSet, Path caseFile) throws CaseRejected, IOException {
         String name = "fixtures/cases/" + name(caseFile) + ".json";
         return new Decider(ruleSet).decide(name, new CaseReader(ruleSet.law().book()).read(caseFile));

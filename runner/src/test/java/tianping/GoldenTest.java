@@ -58,7 +58,7 @@ class GoldenTest {
                     return;
                 }
                 assertTrue(Files.exists(golden), "缺少 " + golden + "：运行 mvn verify -Dgolden.update=true 生成后审阅");
-                assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, "决定与 " + golden + " 不一致");
+                Fixtures.assertSameText(Files.readString(golden, StandardCharsets.UTF_8), actual, "决定与 " + golden + " 不一致（有意的改动请以 -Dgolden.update=true 重新生成并审阅）");
             }));
         }
         return tests;

@@ -78,7 +78,9 @@ final class DecisionBuilder {
         }
         return new Decision(c.caseId(), c.decisionDate(),
                 new Decision.EnterpriseRef(c.enterprise().uscc(), c.enterprise().name(), c.enterprise().regionCode(), c.enterprise().regionName()),
-                outcome, String.join("；", outcome), warning, total, findings, traceSteps(), List.copyOf(trace.notInForce()),
+                outcome, String.join("；", outcome), warning, total, findings, traceSteps(),
+                trace.notInForce().stream().sorted(Comparator.comparing(Decision.NotInForce::rule)
+                        .thenComparing(n -> n.finding() == null ? "" : n.finding())).toList(),
                 new Decision.Fingerprints(ruleSet.fingerprint(), c.inputFingerprint(), EngineVersion.FULL));
     }
 
@@ -208,13 +210,27 @@ final class DecisionBuilder {
         return SEVERITY.size();
     }
 
+    /**
+     * The fired rules in phase order. Rules of one phase never depend on each other's conclusions, so Drools may
+     * fire them in any order (it breaks ties by rule load order, which differs between the precompiled and the
+     * run-time compiled rule set); within a phase the trace lists them by rule id, then by finding, so the same
+     * case and rule set always give the same trace.
+     */
     private List<Decision.TraceStep> traceSteps() {
+        List<Trace.Step> ordered = new ArrayList<>(trace.steps());
+        ordered.sort(Comparator.comparingInt((Trace.Step s) -> Phases.ORDER.indexOf(s.rule().phase()))
+                .thenComparing(s -> s.rule().id()).thenComparingInt(this::findingIndex));
         List<Decision.TraceStep> out = new ArrayList<>();
         int seq = 1;
-        for (Trace.Step s : trace.steps()) {
+        for (Trace.Step s : ordered) {
             out.add(new Decision.TraceStep(seq++, s.rule().id(), s.rule().name(), s.rule().phase(), s.rule().legalBasis(),
                     s.matched().stream().map(FactText::of).toList(), s.concluded().stream().map(FactText::of).toList()));
         }
         return out;
+    }
+
+    private int findingIndex(Trace.Step step) {
+        Finding f = Trace.findingOf(step.matched());
+        return f == null ? -1 : c.findings().indexOf(f);
     }
 }

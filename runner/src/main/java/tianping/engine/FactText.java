@@ -42,7 +42,8 @@ final class FactText {
         }
         if (o instanceof Fine f) return f.finding().getId() + " 罚款 " + Numbers.yuan(f.amount()) + "（" + f.provisionId() + "，" + f.benchmark() + "）";
         if (o instanceof Collection<?> c) {
-            return c.isEmpty() ? "（无）" : c.stream().map(FactText::of).collect(Collectors.joining("；", c.size() + " 项：", ""));
+            // collected facts come in engine order; sorted, the same case always reads the same
+            return c.isEmpty() ? "（无）" : c.stream().map(FactText::of).sorted().collect(Collectors.joining("；", c.size() + " 项：", ""));
         }
         return String.valueOf(o);
     }

@@ -110,7 +110,7 @@ public final class RuleSet {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<TableError> errors = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? "" : m.getPath().replace("src/main/resources/tianping/", "");
+            String path = m.getPath() == null ? "" : m.getPath().replace("src/main/resources/", "").replaceFirst("^tianping/", "");
             errors.add(new TableError(path, m.getLine(), "rule_compile_error", m.getText().trim()));
         }
         if (!errors.isEmpty()) throw new RuleSetException(errors);

@@ -58,7 +58,8 @@ final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEvent
         return false;
     }
 
-    private static Finding findingOf(List<?> objects) {
+    /** The finding a match is about: matched directly, or through a resolution or proposal. */
+    static Finding findingOf(List<?> objects) {
         for (Object o : objects) {
             if (o instanceof Finding f) return f;
             if (o instanceof Resolution r) return r.finding();

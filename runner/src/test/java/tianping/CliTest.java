@@ -1,0 +1,100 @@
+package tianping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tianping.cli.Json;
+import tianping.cli.Main;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The commands as officers run them: output, errors and exit codes. */
+class CliTest {
+
+    private static final String CASE = Fixtures.CASES.resolve("shanxi/sx-f-air-applies.json").toString();
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void checkPrintsTheDecisionInChineseByDefaultAndJsonOnRequest() throws Exception {
+        Run text = run("check", CASE);
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("结论：不予处罚（首违不罚）；教育"), text.out());
+        assertTrue(text.out().contains("规则执行记录"));
+        Run json = run("check", "--json", CASE);
+        JsonNode d = Json.MAPPER.readTree(json.out());
+        assertEquals("SX-AIR-01", d.get("caseId").asText());
+        assertEquals("NP-SX-F-AIR", d.at("/findings/0/disposition/rule").asText());
+        assertTrue(d.at("/fingerprints/ruleSet").asText().startsWith("sha256:"));
+    }
+
+    @Test
+    void aBadCaseIsRefusedWithFileJsonPathAndExpectation(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(Path.of(CASE)).replace("\"harm\": \"无\"", "\"harm\": \"没有\""));
+        Run r = run("check", bad.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(bad + ": $.findings[0].harm: case_schema_error: 取值 \"没有\" 不在允许的取值中"), r.err());
+        assertEquals("", r.out());
+        Run missing = run("check", dir.resolve("none.json").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("不存在"), missing.err());
+    }
+
+    @Test
+    void batchWritesOneLinePerInputCaseInOrderAndCountsEveryCase(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.copy(Path.of(CASE), in.resolve("a.json"));
+        Files.copy(Fixtures.CASES.resolve("escalation/chengdu-daily-penalty-2015.json"), in.resolve("b.json"));
+        Files.writeString(in.resolve("c.json"), "{ \"caseId\": \"BROKEN\", ");
+        Files.writeString(in.resolve("readme.txt"), "不是案件");
+        String line = Json.MAPPER.readTree(Files.readString(Path.of(CASE))).toString();
+        Files.writeString(in.resolve("d.jsonl"), line + "\n\n{\"caseId\":\"X2\"}\n" + line + "\n");
+        Path out = dir.resolve("out.jsonl");
+        Run r = run("batch", in.toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(1, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals(6, lines.size());
+        List<JsonNode> results = lines.stream().map(l -> { try { return Json.MAPPER.readTree(l); } catch (Exception e) { throw new AssertionError(e); } }).toList();
+        assertEquals(List.of("decided", "decided", "rejected", "decided", "rejected", "decided"),
+                results.stream().map(n -> n.get("status").asText()).toList());
+        assertEquals(in.resolve("c.json").toString(), results.get(2).get("source").asText());
+        assertEquals("case_syntax_error", results.get(2).at("/errors/0/code").asText());
+        assertEquals(in.resolve("d.jsonl") + ":3", results.get(4).get("source").asText());
+        assertEquals("X2", results.get(4).get("caseId").asText());
+        assertEquals("$.decisionDate", results.get(4).at("/errors/0/path").asText());
+        assertEquals("DAILY-59", results.get(1).at("/decision/findings/0/disposition/rule").asText());
+        assertTrue(r.err().contains("共 6 件：作出处理意见 4 件，拒绝 2 件"), r.err());
+        assertTrue(r.err().contains("跳过非案件文件 1 个"), r.err());
+    }
+
+    @Test
+    void exitCodesSayWhatWentWrong(@TempDir Path dir) throws Exception {
+        assertEquals(2, run("check").code());
+        assertEquals(2, run("check", "--frobnicate", CASE).code());
+        Files.createDirectories(dir.resolve("drl"));
+        Files.createDirectories(dir.resolve("tables"));
+        Run broken = run("check", "--rules", dir.toString(), CASE);
+        assertEquals(3, broken.code());
+        assertTrue(broken.err().contains("table_missing"), broken.err());
+        Run vocabulary = run("vocabulary");
+        assertEquals(0, vocabulary.code());
+        assertTrue(vocabulary.out().contains("日最大累计超标时长"));
+    }
+}
