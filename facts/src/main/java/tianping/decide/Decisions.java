@@ -4,7 +4,9 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 import tianping.facts.Finding;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a rule's consequence calls to conclude something. The kind, legal basis and 应当/可以 come from the
@@ -15,7 +17,22 @@ public final class Decisions {
     /** Kinds that follow from the resolved disposition and are resolved in round 2. */
     private static final Set<String> ROUND_2 = Set.of("教育", "责令改正", "蓝色预警", "黄色预警", "红色预警");
 
+    /** What a rule's metadata says about its proposals, read once per rule. */
+    private record Template(String id, String kind, int round, boolean mandatory, String legalBasis) {
+    }
+
+    private static final Map<Rule, Template> TEMPLATES = new ConcurrentHashMap<>();
+
     private Decisions() {
+    }
+
+    private static Template template(Rule rule) {
+        var meta = rule.getMetaData();
+        String kind = Meta.text(meta, "disposition");
+        if (kind.isEmpty()) kind = Meta.text(meta, "measure");
+        if (kind.isEmpty()) throw new IllegalStateException("规则“" + rule.getName() + "”缺少 @disposition 或 @measure");
+        return new Template(Meta.text(meta, "id"), kind, ROUND_2.contains(kind) ? 2 : 1,
+                !Meta.text(meta, "mandatory").equals("可以"), Meta.text(meta, "legalBasis"));
     }
 
     public static void propose(RuleContext ctx, Finding f, String note) {
@@ -23,13 +40,7 @@ public final class Decisions {
     }
 
     public static void propose(RuleContext ctx, Finding f, String note, Double amount) {
-        Rule rule = ctx.getRule();
-        var meta = rule.getMetaData();
-        String kind = Meta.text(meta, "disposition");
-        if (kind.isEmpty()) kind = Meta.text(meta, "measure");
-        if (kind.isEmpty()) throw new IllegalStateException("规则“" + rule.getName() + "”缺少 @disposition 或 @measure");
-        boolean mandatory = !Meta.text(meta, "mandatory").equals("可以");
-        ctx.getKieRuntime().insert(new Proposal(f, Meta.text(meta, "id"), kind, ROUND_2.contains(kind) ? 2 : 1,
-                mandatory, Meta.text(meta, "legalBasis"), note, amount));
+        Template t = TEMPLATES.computeIfAbsent(ctx.getRule(), Decisions::template);
+        ctx.getKieRuntime().insert(new Proposal(f, t.id(), t.kind(), t.round(), t.mandatory(), t.legalBasis(), note, amount));
     }
 }

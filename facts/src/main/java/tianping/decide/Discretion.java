@@ -2,6 +2,7 @@ package tianping.decide;
 
 import tianping.facts.Finding;
 import tianping.law.Benchmark;
+import tianping.law.Condition;
 import tianping.law.LawBook;
 import tianping.law.Numbers;
 import tianping.law.PenaltyProvision;
@@ -145,9 +146,15 @@ final class Discretion {
         return null;
     }
 
+    /** The case's values the level was chosen by: "危害后果 一般，违法持续时间 4.2 个月". */
     private static String describe(Benchmark.Level level, Finding f) {
         if (level.conditions().isEmpty()) return "无条件";
-        return String.join("，", level.conditions().stream().map(c -> c.evaluate(f).explanation()).toList());
+        StringBuilder b = new StringBuilder();
+        for (Condition c : level.conditions()) {
+            if (!b.isEmpty()) b.append('，');
+            b.append(c.measure().label()).append(' ').append(c.actual(f));
+        }
+        return b.toString();
     }
 
     private static String pct(double phi) {

@@ -26,19 +26,32 @@ public final class Precedence {
 
     private final Map<String, RuleInfo> rules;
     private final Map<String, Integer> rank = new HashMap<>();
+    /** prevails(a, b) for every pair, by rank index, computed once: resolution runs for every finding. */
+    private final boolean[][] over;
 
     public Precedence(List<RuleInfo> rules) {
         this.rules = new HashMap<>();
         for (RuleInfo r : rules) this.rules.put(r.id(), r);
         List<String> order = topologicalOrder();
         for (int i = 0; i < order.size(); i++) rank.put(order.get(i), i);
+        over = new boolean[order.size()][order.size()];
+        for (int a = 0; a < order.size(); a++) {
+            for (int b = 0; b < order.size(); b++) over[a][b] = declaredPrevails(order.get(a), order.get(b));
+        }
+    }
+
+    /** Does rule {@code a} directly prevail over rule {@code b}? */
+    public boolean prevails(String a, String b) {
+        Integer ia = rank.get(a);
+        Integer ib = rank.get(b);
+        return ia != null && ib != null && over[ia][ib];
     }
 
     /**
      * Does rule {@code a} directly prevail over rule {@code b}? {@code @overrides("*")} prevails over every rule
      * that does not itself declare {@code @overrides("*")}: such rules stand above all others, side by side.
      */
-    public boolean prevails(String a, String b) {
+    private boolean declaredPrevails(String a, String b) {
         RuleInfo ra = rules.get(a);
         RuleInfo rb = rules.get(b);
         if (ra == null || rb == null || a.equals(b)) return false;
@@ -133,7 +146,7 @@ public final class Precedence {
         state.put(id, 1);
         path.add(id);
         for (String other : ids) {
-            if (prevails(id, other)) visit(other, ids, state, out, path, cycles);
+            if (declaredPrevails(id, other)) visit(other, ids, state, out, path, cycles);
         }
         path.remove(path.size() - 1);
         state.put(id, 2);

@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -50,6 +47,7 @@ public final class Finding {
     private final Context context;
     private final LocalDate judgedOn;
     private final Integer correctionWorkingDays;
+    private final ExceedanceSummary summary;
 
     /** Conduct around the violation that bars leniency or aggravates it. */
     public record Conduct(boolean refusedCorrection, boolean evasive, boolean falsification, boolean obstruction,
@@ -94,6 +92,7 @@ public final class Finding {
         this.context = Objects.requireNonNull(context);
         this.judgedOn = Objects.requireNonNull(judgedOn);
         this.correctionWorkingDays = correctionWorkingDays;
+        this.summary = ExceedanceSummary.of(this.exceedances);
     }
 
     /** The same finding judged under the law in force on another date (行政处罚法 Art. 37). */
@@ -195,69 +194,32 @@ public final class Finding {
         return done != null ? done.isAfter(deadline) : context.decisionDate().isAfter(deadline);
     }
 
-    // ---- exceedance measures ------------------------------------------------------------------------------
+    // ---- exceedance measures (computed once in ExceedanceSummary) -----------------------------------------
 
     /** 超标因子数: distinct factors exceeded. Null when the finding carries no monitoring data. */
-    public Integer getFactorsExceeded() {
-        if (exceedances.isEmpty()) return null;
-        return (int) exceedances.stream().map(e -> e.pollutant().code()).distinct().count();
-    }
-
-    public Double getMaxHourlyMultiple() { return maxMultiple(Exceedance::hourly); }
-    public Double getMaxDailyMultiple() { return maxMultiple(Exceedance::daily); }
-    public Double getMaxMultiple() { return maxMultiple(e -> true); }
-
-    private Double maxMultiple(Predicate<Exceedance> which) {
-        return exceedances.stream().filter(which).map(Exceedance::multiple).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
-    }
+    public Integer getFactorsExceeded() { return summary.factorsExceeded(); }
+    public Double getMaxHourlyMultiple() { return summary.maxHourlyMultiple(); }
+    public Double getMaxDailyMultiple() { return summary.maxDailyMultiple(); }
+    public Double getMaxMultiple() { return summary.maxMultiple(); }
+    /** 日最大累计超标时长 in hours; 0 when there are exceedances but none of hourly means. */
+    public Double getMaxDailyExceedanceHours() { return summary.maxDailyExceedanceHours(); }
+    /** Some factor exceeded is toxic or a Class-I pollutant (有毒或第一类污染物). */
+    public Boolean getToxicOrClassI() { return summary.toxicOrClassI(); }
+    /** Some exceedance is of pH (w01001), which has a range limit rather than a multiple. */
+    public Boolean getPhExceeded() { return summary.phExceeded(); }
+    public Double getPhMin() { return summary.phMin(); }
+    public Double getPhMax() { return summary.phMax(); }
+    /** 噪声超标分贝: measured − limit, the largest noise exceedance. */
+    public Double getNoiseExcessDb() { return summary.noiseExcessDb(); }
+    /** measured / limit, the highest among heavy metals and persistent organic pollutants (令30 Art. 6(2)). */
+    public double getMaxHeavyMetalOrPopRatio() { return summary.maxHeavyMetalOrPopRatio(); }
+    /** SO₂ (a21026) or NOx (a21002) was exceeded (两高解释 Art. 1(6)). */
+    public boolean isExceededSulphurOrNitrogenOxides() { return summary.sulphurOrNitrogenOxides(); }
+    public boolean isComplianceRestored() { return complianceRestoredAt != null; }
 
     /** measured / limit, the highest among factors of a heavy-metal group (两高解释 Art. 1(3)(4)). */
     public double maxRatioInMetalGroup(String group) {
-        return exceedances.stream().filter(e -> e.pollutant().metalGroup().equals(group)).map(Exceedance::ratio)
-                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(0.0);
-    }
-
-    /** measured / limit, the highest among heavy metals and persistent organic pollutants (令30 Art. 6(2)). */
-    public double getMaxHeavyMetalOrPopRatio() {
-        return exceedances.stream().filter(e -> e.pollutant().heavyMetal() || e.pollutant().persistentOrganic())
-                .map(Exceedance::ratio).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(0.0);
-    }
-
-    /**
-     * 日最大累计超标时长: for each natural day, the hours whose hourly mean exceeded (any factor, each hour once),
-     * and the largest such day.
-     */
-    public Double getMaxDailyExceedanceHours() {
-        if (exceedances.stream().noneMatch(Exceedance::hourly)) return exceedances.isEmpty() ? null : 0.0;
-        Map<LocalDate, java.util.Set<LocalDateTime>> hoursByDay = new HashMap<>();
-        for (Exceedance e : exceedances) {
-            if (!e.hourly()) continue;
-            LocalDateTime hour = e.start().truncatedTo(ChronoUnit.HOURS);
-            for (int i = 0; i < e.hours(); i++, hour = hour.plusHours(1)) {
-                hoursByDay.computeIfAbsent(hour.toLocalDate(), d -> new java.util.HashSet<>()).add(hour);
-            }
-        }
-        return (double) hoursByDay.values().stream().mapToInt(java.util.Set::size).max().orElse(0);
-    }
-
-    /** Some factor exceeded is toxic or a Class-I pollutant (有毒或第一类污染物). */
-    public Boolean getToxicOrClassI() {
-        if (exceedances.isEmpty()) return null;
-        return exceedances.stream().anyMatch(e -> e.pollutant().toxicOrClassI());
-    }
-
-    /** Some exceedance is of pH (w01001), which has a range limit rather than a multiple. */
-    public Boolean getPhExceeded() {
-        if (exceedances.isEmpty()) return null;
-        return exceedances.stream().anyMatch(e -> e.pollutant().code().equals("w01001"));
-    }
-
-    public boolean isComplianceRestored() { return complianceRestoredAt != null; }
-
-    /** SO₂ (a21026) or NOx (a21002) was exceeded (两高解释 Art. 1(6)). */
-    public boolean isExceededSulphurOrNitrogenOxides() {
-        return exceedances.stream().anyMatch(e -> e.pollutant().code().equals("a21026") || e.pollutant().code().equals("a21002"));
+        return summary.maxRatioByMetalGroup().getOrDefault(group, 0.0);
     }
 
     /** Falsified data cover COD, NH₃-N, SO₂ or NOx (两高解释 Art. 1(7)). */
@@ -265,43 +227,22 @@ public final class Finding {
         return details.falsifiedFactors().stream().anyMatch(List.of("w01018", "w21003", "a21026", "a21002")::contains);
     }
 
-    public Double getPhMin() { return phStat(true); }
-    public Double getPhMax() { return phStat(false); }
-
-    private Double phStat(boolean min) {
-        var values = exceedances.stream().filter(e -> e.pollutant().code().equals("w01001"))
-                .mapToDouble(e -> e.measured().doubleValue());
-        var r = min ? values.min() : values.max();
-        return r.isPresent() ? r.getAsDouble() : null;
-    }
-
-    /** 噪声超标分贝: measured − limit, the largest noise exceedance. */
-    public Double getNoiseExcessDb() {
-        return exceedances.stream().filter(Exceedance::isNoise).filter(e -> e.limit() != null)
-                .map(e -> e.measured().subtract(e.limit()).doubleValue()).max(Comparator.naturalOrder()).orElse(null);
-    }
-
+    /** A daily mean was exceeded; for a fault with no monitoring data, established as not exceeded. */
     public Boolean getDailyMeanExceeded() {
         if (exceedances.isEmpty()) return fault != null ? Boolean.FALSE : null;
-        return exceedances.stream().anyMatch(Exceedance::daily);
-    }
-
-    private LocalDateTime firstExceedanceStart() {
-        return exceedances.stream().map(Exceedance::start).min(Comparator.naturalOrder()).orElse(null);
+        return summary.dailyMeanExceeded();
     }
 
     /** Hours from the start of the first exceedance to restored compliance. */
     public Double getHoursToCompliance() {
-        LocalDateTime start = firstExceedanceStart();
-        if (start == null || complianceRestoredAt == null) return null;
-        return Duration.between(start, complianceRestoredAt).toMinutes() / 60.0;
+        if (summary.firstStart() == null || complianceRestoredAt == null) return null;
+        return Duration.between(summary.firstStart(), complianceRestoredAt).toMinutes() / 60.0;
     }
 
     /** Calendar days from the day of the first exceedance to the day compliance was restored. */
     public Integer getDaysToCompliance() {
-        LocalDateTime start = firstExceedanceStart();
-        if (start == null || complianceRestoredAt == null) return null;
-        return (int) ChronoUnit.DAYS.between(start.toLocalDate(), complianceRestoredAt.toLocalDate());
+        if (summary.firstStart() == null || complianceRestoredAt == null) return null;
+        return (int) ChronoUnit.DAYS.between(summary.firstStart().toLocalDate(), complianceRestoredAt.toLocalDate());
     }
 
     public LocalDateTime getComplianceRestoredAt() { return complianceRestoredAt; }

@@ -64,6 +64,11 @@ public record Condition(String text, Measure measure, Op op, List<Object> values
         return new ConditionResult(text, origin, actual, required(), met, explanation);
     }
 
+    /** The case's value of the measure as shown to officers, e.g. "5.5 小时" or "未提供". */
+    public String actual(Finding f) {
+        return show(measure.valueOf(f));
+    }
+
     /** The requirement alone, e.g. "≤ 4 小时". */
     public String required() {
         return op.symbol + " " + showValues();

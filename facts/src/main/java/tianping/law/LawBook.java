@@ -110,7 +110,8 @@ public final class LawBook {
     public Optional<Parameter> parameterOn(String name, LocalDate date) {
         List<Parameter> rows = parameters.get(name);
         if (rows == null) throw new IllegalArgumentException("参数表中没有参数“" + name + "”");
-        return rows.stream().filter(p -> p.validity().covers(date)).findFirst();
+        for (Parameter p : rows) if (p.validity().covers(date)) return Optional.of(p);
+        return Optional.empty();
     }
 
     /** The discretion benchmark for an enterprise's region (longest matching prefix), else the default one. */

@@ -14,8 +14,16 @@ public final class Numbers {
         return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
-    /** Yuan with thousands separators: 199,000 元. */
+    /** Yuan with thousands separators, rounded to the yuan: 199,000 元. */
     public static String yuan(double v) {
-        return String.format("%,.0f 元", v);
+        long n = Math.round(v);
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder b = new StringBuilder(digits.length() + 8);
+        if (n < 0) b.append('-');
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) b.append(',');
+            b.append(digits.charAt(i));
+        }
+        return b.append(" 元").toString();
     }
 }

@@ -83,7 +83,9 @@ public final class RuleGenerator {
 
     private static void finding(StringBuilder drl, List<String> violations, List<String> regions, List<Condition> conditions) {
         List<String[]> lines = new java.util.ArrayList<>();
-        lines.add(new String[]{"violation in (" + violations.stream().map(RuleGenerator::quote).collect(Collectors.joining(", ")) + ")", "违法行为"});
+        // a single equality lets Drools hash the test across all rules (alpha-node hashing), unlike "in (…)"
+        lines.add(new String[]{violations.size() == 1 ? "violation == " + quote(violations.get(0))
+                : "violation in (" + violations.stream().map(RuleGenerator::quote).collect(Collectors.joining(", ")) + ")", "违法行为"});
         if (!regions.isEmpty()) {
             String any = regions.stream().map(r -> "inRegion(\"" + r + "\")").collect(Collectors.joining(" || "));
             lines.add(new String[]{regions.size() == 1 ? any : "(" + any + ")", "适用地区"});

@@ -14,7 +14,8 @@ import tianping.read.CaseError;
 import tianping.read.CaseReader;
 import tianping.read.CaseRejected;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +55,10 @@ final class BatchCommand implements Callable<Integer> {
     record Outcome(String source, String status, String caseId, Decision decision, List<Map<String, String>> errors) {
     }
 
+    /** An outcome and its JSON line, written by the worker that decided it. */
+    private record Line(Outcome outcome, byte[] json) {
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -65,17 +70,20 @@ final class BatchCommand implements Callable<Integer> {
         long lastProgress = start;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try (CaseSource source = new CaseSource(input);
-             BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+             OutputStream w = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             while (source.hasNext()) {
-                List<Future<Outcome>> chunk = new ArrayList<>(CHUNK);
+                List<Future<Line>> chunk = new ArrayList<>(CHUNK);
                 for (int i = 0; i < CHUNK && source.hasNext(); i++) {
                     CaseSource.Input in = source.next();
-                    chunk.add(pool.submit(() -> decide(reader, decider, in)));
+                    chunk.add(pool.submit(() -> {
+                        Outcome o = decide(reader, decider, in);
+                        return new Line(o, Json.bytes(o));
+                    }));
                 }
-                for (Future<Outcome> f : chunk) {
-                    Outcome o = f.get();
-                    tally.add(o);
-                    w.write(Json.COMPACT.writeValueAsString(o));
+                for (Future<Line> f : chunk) {
+                    Line line = f.get();
+                    tally.add(line.outcome());
+                    w.write(line.json());
                     w.write('\n');
                 }
                 long now = System.nanoTime();

@@ -41,6 +41,8 @@ final class DecisionBuilder {
     private final RuleSet ruleSet;
     private final CaseFile c;
     private final Trace trace;
+    /** One rendering per fact: the same finding or resolution is matched by many steps. */
+    private final Map<Object, String> factText = new java.util.IdentityHashMap<>();
 
     DecisionBuilder(RuleSet ruleSet, CaseFile c, Trace trace) {
         this.ruleSet = ruleSet;
@@ -199,10 +201,16 @@ final class DecisionBuilder {
                 }
             }
         }
-        List<String> dispositions = kinds.stream().filter(k -> Proposal.isDisposition(k.replaceAll("（.*", ""))).toList();
+        List<String> dispositions = kinds.stream().filter(k -> Proposal.isDisposition(baseKind(k))).toList();
         List<String> ordered = new ArrayList<>(dispositions.stream().sorted(Comparator.comparingInt(DecisionBuilder::rank)).toList());
         kinds.stream().filter(k -> !dispositions.contains(k)).sorted(Comparator.comparingInt(DecisionBuilder::rank)).forEach(ordered::add);
         return ordered.stream().map(k -> amounts.containsKey(k) ? k + " " + Numbers.yuan(amounts.get(k)) : k).toList();
+    }
+
+    /** "不予处罚（首违不罚）" → "不予处罚". */
+    private static String baseKind(String kind) {
+        int paren = kind.indexOf('（');
+        return paren < 0 ? kind : kind.substring(0, paren);
     }
 
     private static int rank(String kind) {
@@ -224,9 +232,13 @@ final class DecisionBuilder {
         int seq = 1;
         for (Trace.Step s : ordered) {
             out.add(new Decision.TraceStep(seq++, s.rule().id(), s.rule().name(), s.rule().phase(), s.rule().legalBasis(),
-                    s.matched().stream().map(FactText::of).toList(), s.concluded().stream().map(FactText::of).toList()));
+                    s.matched().stream().map(this::text).toList(), s.concluded().stream().map(this::text).toList()));
         }
         return out;
+    }
+
+    private String text(Object fact) {
+        return factText.computeIfAbsent(fact, FactText::of);
     }
 
     private int findingIndex(Trace.Step step) {

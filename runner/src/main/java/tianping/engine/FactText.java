@@ -35,15 +35,17 @@ final class FactText {
         }
         if (o instanceof Proposal p) return p.toString();
         if (o instanceof Resolution r) {
+            // what did not stand, and why, is in the decision's "superseded"
             if (r.conflict() != null) return r.finding().getId() + " 冲突：" + r.conflict();
             return r.finding().getId() + " 成立：" + r.standing().stream().map(p -> p.kind() + "（" + p.ruleId() + "）")
-                    .collect(Collectors.joining("、")) + (r.superseded().isEmpty() ? "" : "；未采纳：" + r.superseded().stream()
-                    .map(s -> s.loser().ruleId() + "（" + s.reason() + "）").collect(Collectors.joining("、")));
+                    .collect(Collectors.joining("、")) + (r.superseded().isEmpty() ? "" : "；未采纳 " + r.superseded().size() + " 项");
         }
         if (o instanceof Fine f) return f.finding().getId() + " 罚款 " + Numbers.yuan(f.amount()) + "（" + f.provisionId() + "，" + f.benchmark() + "）";
         if (o instanceof Collection<?> c) {
-            // collected facts come in engine order; sorted, the same case always reads the same
-            return c.isEmpty() ? "（无）" : c.stream().map(FactText::of).sorted().collect(Collectors.joining("；", c.size() + " 项：", ""));
+            // collected facts come in engine order; sorted, the same case always reads the same. Proposals are
+            // named by rule and kind only: their notes are in the steps that made them.
+            return c.isEmpty() ? "（无）" : c.stream().map(x -> x instanceof Proposal p ? p.ruleId() + " " + p.kind() : of(x))
+                    .sorted().collect(Collectors.joining("、", c.size() + " 项：", ""));
         }
         return String.valueOf(o);
     }
