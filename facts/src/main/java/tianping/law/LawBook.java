@@ -78,6 +78,24 @@ public final class LawBook {
         return List.copyOf(lists.values());
     }
 
+    /**
+     * Every date on which some row of the tables comes into or goes out of force (the day after a 失效日期).
+     * With the rules' own dates these are the dates the law of the rule set changes.
+     */
+    public java.util.SortedSet<LocalDate> changeDates() {
+        java.util.SortedSet<LocalDate> dates = new java.util.TreeSet<>();
+        java.util.function.Consumer<Validity> add = v -> {
+            if (!v.from().equals(LocalDate.MIN)) dates.add(v.from());
+            if (v.to() != null) dates.add(v.to().plusDays(1));
+        };
+        items.forEach(i -> add.accept(i.validity()));
+        lists.values().forEach(l -> add.accept(l.validity()));
+        provisions.values().forEach(p -> add.accept(p.validity()));
+        parameters.values().forEach(rows -> rows.forEach(p -> add.accept(p.validity())));
+        benchmarks.values().forEach(b -> add.accept(b.validity()));
+        return dates;
+    }
+
     public Set<String> parameterNames() {
         return parameters.keySet();
     }

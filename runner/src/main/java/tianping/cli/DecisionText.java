@@ -10,6 +10,16 @@ final class DecisionText {
     private DecisionText() {
     }
 
+    private static void trace(StringBuilder out, String title, java.util.List<Decision.TraceStep> steps) {
+        out.append('\n').append(title).append("（").append(steps.size()).append(" 条）：\n");
+        for (Decision.TraceStep s : steps) {
+            out.append(String.format("  %3d. [%s] %s", s.seq(), s.phase(), s.name())).append('\n');
+            if (!s.legalBasis().isEmpty()) out.append("       依据：").append(s.legalBasis()).append('\n');
+            out.append("       事实：").append(String.join("；", s.facts())).append('\n');
+            if (!s.concluded().isEmpty()) out.append("       结论：").append(String.join("；", s.concluded())).append('\n');
+        }
+    }
+
     static String render(Decision d, String ruleSetOrigin) {
         StringBuilder out = new StringBuilder();
         out.append("案件 ").append(d.caseId()).append(" 处理意见（决定日期 ").append(d.decisionDate()).append("）\n");
@@ -59,13 +69,16 @@ final class DecisionText {
                 }
             }
         }
-        out.append("\n规则执行记录（").append(d.trace().size()).append(" 条）：\n");
-        for (Decision.TraceStep s : d.trace()) {
-            out.append(String.format("  %3d. [%s] %s", s.seq(), s.phase(), s.name())).append('\n');
-            if (!s.legalBasis().isEmpty()) out.append("       依据：").append(s.legalBasis()).append('\n');
-            out.append("       事实：").append(String.join("；", s.facts())).append('\n');
-            if (!s.concluded().isEmpty()) out.append("       结论：").append(String.join("；", s.concluded())).append('\n');
+        if (!d.lighterLaw().isEmpty()) {
+            out.append("\n从旧兼从轻（行政处罚法第三十七条）：违法行为发生后、作出决定前规则集有变化，按两个时点的规定分别核查：\n");
+            for (Decision.LawComparison c : d.lighterLaw()) {
+                out.append("  ").append(c.finding()).append("：行为时（").append(c.actDate()).append("）规定 ").append(c.underActDateLaw())
+                        .append("；裁决时（").append(d.decisionDate()).append("）规定 ").append(c.underDecisionDateLaw())
+                        .append(" → 适用").append(c.applied()).append("。").append(c.reason()).append('\n');
+            }
         }
+        trace(out, "规则执行记录（按违法行为发生时的规定）", d.trace());
+        if (!d.traceAtDecisionDate().isEmpty()) trace(out, "规则执行记录（按作出决定时的规定）", d.traceAtDecisionDate());
         for (Decision.NotInForce n : d.notInForce()) {
             out.append("  —  ").append(n.name()).append("：").append(n.judgedOn()).append(" 不在有效期（").append(n.validity()).append("）内，未适用\n");
         }

@@ -9,12 +9,17 @@ import tianping.read.CaseError;
 import tianping.read.CaseFile;
 import tianping.read.CaseRejected;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Decides cases with one rule set: a fresh session per case, facts inserted in the order of the case file, the
- * phases focused in order, rules held back when not in force on the judged date. Thread-safe: sessions are not
- * shared, the rule set is immutable.
+ * phases focused in order, rules held back when not in force on the judged date. Every finding is judged by the
+ * law in force on its act date; when the rule set's law changed between the act and the decision, the case is
+ * also judged by the law in force on the decision date and the lighter applies ({@link LighterLaw}).
+ * Thread-safe: sessions are not shared, the rule set is immutable.
  */
 public final class Decider {
 
@@ -33,6 +38,25 @@ public final class Decider {
      *                      reach conflicting conclusions for a finding with no precedence between them
      */
     public Decision decide(String file, CaseFile c) throws CaseRejected {
+        DecisionBuilder.Evaluation old = evaluate(file, c);
+        LocalDate earliestAct = c.findings().stream().map(f -> f.getActDate()).min(Comparator.naturalOrder()).orElse(c.decisionDate());
+        if (!ruleSet.lawChangedBetween(earliestAct, c.decisionDate())) {
+            return DecisionBuilder.decision(ruleSet, c, old.findings(), old, List.of(), List.of());
+        }
+        List<Decision.LawComparison> comparisons = new ArrayList<>();
+        DecisionBuilder.Evaluation now;
+        try {
+            now = evaluate(file, c.judgedOn(c.decisionDate()));
+        } catch (CaseRejected e) {
+            LighterLaw.unavailable(old, c.decisionDate(), e.errors().get(0).message(), comparisons);
+            return DecisionBuilder.decision(ruleSet, c, old.findings(), old, comparisons, List.of());
+        }
+        List<Decision.FindingDecision> chosen = LighterLaw.choose(old, now, comparisons);
+        return DecisionBuilder.decision(ruleSet, c, chosen, old, comparisons, now.trace());
+    }
+
+    /** One run of the rules, every finding judged under the law in force on its judged date. */
+    private DecisionBuilder.Evaluation evaluate(String file, CaseFile c) throws CaseRejected {
         Trace trace = new Trace(ruleSet, c.decisionDate());
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
@@ -54,7 +78,7 @@ public final class Decider {
         } finally {
             session.dispose();
         }
-        return new DecisionBuilder(ruleSet, c, trace).build(file);
+        return new DecisionBuilder(ruleSet, c, trace).evaluate(file);
     }
 
     private static String pathOf(CaseFile c, MissingFactException e) {

@@ -13,10 +13,23 @@ import java.util.List;
  * @param summary   the outcome in one line for officers
  * @param warning   the highest graded warning of the case (蓝色预警 / 黄色预警 / 红色预警), or null
  * @param totalFine fines and daily penalties of all findings, in yuan
+ * @param lighterLaw         行政处罚法 Art. 37: when the law changed between the act and the decision, each finding
+ *                           judged under both, and which applied; empty when the law did not change
+ * @param traceAtDecisionDate the rule trace under the law in force on the decision date, when it was evaluated
  */
 public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef enterprise, List<String> outcome,
                        String summary, String warning, double totalFine, List<FindingDecision> findings,
-                       List<TraceStep> trace, List<NotInForce> notInForce, Fingerprints fingerprints) {
+                       List<TraceStep> trace, List<NotInForce> notInForce, List<LawComparison> lighterLaw,
+                       List<TraceStep> traceAtDecisionDate, Fingerprints fingerprints) {
+
+    /**
+     * One finding judged under the law in force when the act was committed and when it is decided (从旧兼从轻).
+     *
+     * @param applied 行为时规定 or 裁决时规定
+     */
+    public record LawComparison(String finding, LocalDate actDate, String underActDateLaw, String underDecisionDateLaw,
+                                String applied, String reason) {
+    }
 
     public record EnterpriseRef(String uscc, String name, String regionCode, String regionName) {
     }

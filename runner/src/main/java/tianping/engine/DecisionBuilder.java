@@ -50,7 +50,12 @@ final class DecisionBuilder {
         this.trace = trace;
     }
 
-    Decision build(String file) throws CaseRejected {
+    /** One run of the rules over the case: the decision on each finding, the trace, the rules not in force. */
+    record Evaluation(List<Decision.FindingDecision> findings, List<Decision.TraceStep> trace,
+                      List<Decision.NotInForce> notInForce) {
+    }
+
+    Evaluation evaluate(String file) throws CaseRejected {
         Map<Finding, Resolution> first = new HashMap<>();
         Map<Finding, Resolution> second = new HashMap<>();
         Map<Finding, Fine> fines = new HashMap<>();
@@ -70,20 +75,28 @@ final class DecisionBuilder {
             findings.add(finding(f, r1, second.get(f), fines.get(f)));
         }
         if (!conflicts.isEmpty()) throw new CaseRejected(conflicts);
+        return new Evaluation(findings, traceSteps(), trace.notInForce().stream().sorted(Comparator.comparing(Decision.NotInForce::rule)
+                .thenComparing(n -> n.finding() == null ? "" : n.finding())).toList());
+    }
+
+    /** The decision on the case from the chosen decision on each finding. */
+    static Decision decision(RuleSet ruleSet, CaseFile c, List<Decision.FindingDecision> findings, Evaluation underActDateLaw,
+                             List<Decision.LawComparison> comparisons, List<Decision.TraceStep> traceAtDecisionDate) {
         List<String> outcome = caseOutcome(findings);
         String warning = findings.stream().map(Decision.FindingDecision::warning).filter(w -> w != null)
                 .min(Comparator.comparingInt(WARNINGS::indexOf)).orElse(null);
         double total = 0;
-        for (Decision.FindingDecision fd : findings) {
-            if (fd.fine() != null) total += fd.fine().amount();
-            if (fd.disposition().amount() != null) total += fd.disposition().amount();
-        }
+        for (Decision.FindingDecision fd : findings) total += amount(fd);
         return new Decision(c.caseId(), c.decisionDate(),
                 new Decision.EnterpriseRef(c.enterprise().uscc(), c.enterprise().name(), c.enterprise().regionCode(), c.enterprise().regionName()),
-                outcome, String.join("；", outcome), warning, total, findings, traceSteps(),
-                trace.notInForce().stream().sorted(Comparator.comparing(Decision.NotInForce::rule)
-                        .thenComparing(n -> n.finding() == null ? "" : n.finding())).toList(),
-                new Decision.Fingerprints(ruleSet.fingerprint(), c.inputFingerprint(), EngineVersion.FULL));
+                outcome, String.join("；", outcome), warning, total, findings, underActDateLaw.trace(), underActDateLaw.notInForce(),
+                comparisons, traceAtDecisionDate, new Decision.Fingerprints(ruleSet.fingerprint(), c.inputFingerprint(), EngineVersion.FULL));
+    }
+
+    /** The fine or daily penalty of a finding, in yuan; 0 if none. */
+    static double amount(Decision.FindingDecision fd) {
+        if (fd.fine() != null) return fd.fine().amount();
+        return fd.disposition().amount() != null ? fd.disposition().amount() : 0;
     }
 
     private Decision.FindingDecision finding(Finding f, Resolution r1, Resolution r2, Fine fine) {
@@ -187,7 +200,7 @@ final class DecisionBuilder {
         return out;
     }
 
-    private List<String> caseOutcome(List<Decision.FindingDecision> findings) {
+    private static List<String> caseOutcome(List<Decision.FindingDecision> findings) {
         Map<String, Double> amounts = new HashMap<>();
         Set<String> kinds = new LinkedHashSet<>();
         for (Decision.FindingDecision fd : findings) {

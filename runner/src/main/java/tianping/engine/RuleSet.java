@@ -46,6 +46,7 @@ public final class RuleSet {
     private final Law law;
     private final Map<String, RuleMeta> byName;
     private final Map<String, RuleMeta> byId;
+    private final java.util.NavigableSet<java.time.LocalDate> changeDates;
 
     private RuleSet(RuleFiles files, KieBase kieBase, LawBook book) throws RuleSetException {
         this.files = files;
@@ -72,6 +73,13 @@ public final class RuleSet {
         errors.addAll(precedence.check());
         if (!errors.isEmpty()) throw new RuleSetException(errors);
         this.law = new Law(book, precedence);
+        java.util.TreeSet<java.time.LocalDate> dates = new java.util.TreeSet<>(book.changeDates());
+        for (RuleMeta m : byId.values()) {
+            if (m.validity() == null) continue;
+            if (!m.validity().from().equals(java.time.LocalDate.MIN)) dates.add(m.validity().from());
+            if (m.validity().to() != null) dates.add(m.validity().to().plusDays(1));
+        }
+        this.changeDates = java.util.Collections.unmodifiableNavigableSet(dates);
     }
 
     /** The rule set built into tianping: compiled to Drools' executable model at build time. */
@@ -170,6 +178,12 @@ public final class RuleSet {
 
     public RuleMeta byId(String id) {
         return byId.get(id);
+    }
+
+    /** Did any rule or table row of this rule set come into or go out of force after {@code from}, up to {@code to}? */
+    public boolean lawChangedBetween(java.time.LocalDate from, java.time.LocalDate to) {
+        var next = changeDates.higher(from);
+        return next != null && !next.isAfter(to);
     }
 
     public int ruleCount() {

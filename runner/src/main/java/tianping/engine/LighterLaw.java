@@ -1,0 +1,65 @@
+package tianping.engine;
+
+import tianping.law.Numbers;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * 从旧兼从轻 (行政处罚法 Art. 37): an act is judged by the law in force when it was committed; but where, by the
+ * time of the decision, the law has changed and the new law punishes it more lightly or no longer at all, the
+ * new law applies. Each finding is compared on its disposition, then its amount; on a tie the old law stands.
+ */
+final class LighterLaw {
+
+    static final String OLD = "行为时规定";
+    static final String NEW = "裁决时规定";
+
+    private LighterLaw() {
+    }
+
+    /** The lighter of the two decisions on each finding, with the comparison recorded. */
+    static List<Decision.FindingDecision> choose(DecisionBuilder.Evaluation underActDateLaw,
+                                                 DecisionBuilder.Evaluation underDecisionDateLaw,
+                                                 List<Decision.LawComparison> comparisons) {
+        List<Decision.FindingDecision> chosen = new ArrayList<>();
+        for (int i = 0; i < underActDateLaw.findings().size(); i++) {
+            Decision.FindingDecision old = underActDateLaw.findings().get(i);
+            Decision.FindingDecision now = underDecisionDateLaw.findings().get(i);
+            boolean lighter = compare(now, old) < 0;
+            chosen.add(lighter ? now : old);
+            comparisons.add(new Decision.LawComparison(old.id(), old.actDate(), describe(old), describe(now),
+                    lighter ? NEW : OLD, lighter ? "裁决时的规定处罚较轻，依行政处罚法第三十七条适用裁决时的规定"
+                    : "裁决时的规定并不更轻，依行政处罚法第三十七条适用违法行为发生时的规定"));
+        }
+        return chosen;
+    }
+
+    /** When the decision-date law could not be applied, the act-date law stands and the reason is recorded. */
+    static void unavailable(DecisionBuilder.Evaluation underActDateLaw, LocalDate decisionDate, String why,
+                            List<Decision.LawComparison> comparisons) {
+        for (Decision.FindingDecision old : underActDateLaw.findings()) {
+            comparisons.add(new Decision.LawComparison(old.id(), old.actDate(), describe(old), "无法得出（" + why + "）",
+                    OLD, "依 " + decisionDate + " 施行的规定无法得出处理结论，适用违法行为发生时的规定"));
+        }
+    }
+
+    private static int compare(Decision.FindingDecision a, Decision.FindingDecision b) {
+        int byKind = Integer.compare(weight(a.disposition().kind()), weight(b.disposition().kind()));
+        return byKind != 0 ? byKind : Double.compare(DecisionBuilder.amount(a), DecisionBuilder.amount(b));
+    }
+
+    /** How heavy a disposition is: not punished, handled without a penalty, fined, fined day by day. */
+    private static int weight(String kind) {
+        if (kind.startsWith("不予处罚") || kind.startsWith("不再处罚")) return 0;
+        if (kind.equals("提醒") || kind.equals("帮扶") || kind.equals("督导")) return 1;
+        if (kind.equals("罚款")) return 2;
+        return 3;
+    }
+
+    private static String describe(Decision.FindingDecision fd) {
+        double amount = DecisionBuilder.amount(fd);
+        return fd.disposition().kind() + (amount > 0 ? " " + Numbers.yuan(amount) : "") + "（" + fd.disposition().rule() + "）";
+    }
+}
