@@ -33,11 +33,11 @@ class CliTest {
 
     @Test
     void checkPrintsTheDecisionInChineseByDefaultAndJsonOnRequest() throws Exception {
-        Run text = run("check", CASE);
+        Run text = run("check", "--no-log", CASE);
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("结论：不予处罚（首违不罚）；教育"), text.out());
         assertTrue(text.out().contains("规则执行记录"));
-        Run json = run("check", "--json", CASE);
+        Run json = run("check", "--no-log", "--json", CASE);
         JsonNode d = Json.MAPPER.readTree(json.out());
         assertEquals("SX-AIR-01", d.get("caseId").asText());
         assertEquals("NP-SX-F-AIR", d.at("/findings/0/disposition/rule").asText());
@@ -48,11 +48,11 @@ class CliTest {
     void aBadCaseIsRefusedWithFileJsonPathAndExpectation(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, Files.readString(Path.of(CASE)).replace("\"harm\": \"无\"", "\"harm\": \"没有\""));
-        Run r = run("check", bad.toString());
+        Run r = run("check", "--no-log", bad.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains(bad + ": $.findings[0].harm: case_schema_error: 取值 \"没有\" 不在允许的取值中"), r.err());
         assertEquals("", r.out());
-        Run missing = run("check", dir.resolve("none.json").toString());
+        Run missing = run("check", "--no-log", dir.resolve("none.json").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("不存在"), missing.err());
     }
@@ -67,7 +67,7 @@ class CliTest {
         String line = Json.MAPPER.readTree(Files.readString(Path.of(CASE))).toString();
         Files.writeString(in.resolve("d.jsonl"), line + "\n\n{\"caseId\":\"X2\"}\n" + line + "\n");
         Path out = dir.resolve("out.jsonl");
-        Run r = run("batch", in.toString(), "--out", out.toString(), "--threads", "2");
+        Run r = run("batch", in.toString(), "--out", out.toString(), "--threads", "2", "--log", dir.resolve("log").toString());
         assertEquals(1, r.code(), r.err());
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertEquals(6, lines.size());
@@ -82,6 +82,22 @@ class CliTest {
         assertEquals("DAILY-59", results.get(1).at("/decision/findings/0/disposition/rule").asText());
         assertTrue(r.err().contains("共 6 件：作出处理意见 4 件，拒绝 2 件"), r.err());
         assertTrue(r.err().contains("跳过非案件文件 1 个"), r.err());
+
+        String logDir = dir.resolve("log").toString();
+        Run replay = run("replay", "--log", logDir);
+        assertEquals(0, replay.code(), replay.out());
+        assertTrue(replay.out().contains("重放 4 个决定：一致 4，不一致 0，无法重放 0"), replay.out());
+        Run head = run("log", "head", "--log", logDir);
+        assertEquals(0, head.code());
+        Files.writeString(dir.resolve("head.json"), head.out());
+        Run verify = run("log", "verify", "--log", logDir, "--head", dir.resolve("head.json").toString());
+        assertEquals(0, verify.code(), verify.out());
+        assertTrue(verify.out().contains("4 条记录") && verify.out().contains("哈希链完好"), verify.out());
+        Run check = run("check", "--log", logDir, CASE);
+        assertEquals(0, check.code());
+        Run cut = run("log", "verify", "--log", logDir, "--head", dir.resolve("head.json").toString());
+        assertEquals(0, cut.code(), "追加后旧链头仍在链中");
+        assertTrue(cut.out().contains("5 条记录"), cut.out());
     }
 
     @Test
@@ -90,7 +106,7 @@ class CliTest {
         assertEquals(2, run("check", "--frobnicate", CASE).code());
         Files.createDirectories(dir.resolve("drl"));
         Files.createDirectories(dir.resolve("tables"));
-        Run broken = run("check", "--rules", dir.toString(), CASE);
+        Run broken = run("check", "--no-log", "--rules", dir.toString(), CASE);
         assertEquals(3, broken.code());
         assertTrue(broken.err().contains("table_missing"), broken.err());
         Run vocabulary = run("vocabulary");

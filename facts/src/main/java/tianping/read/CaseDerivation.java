@@ -15,8 +15,9 @@ import java.nio.file.Path;
  *
  * <p>Derivations are found with {@link java.util.ServiceLoader}; a module that provides one lists it in
  * {@code META-INF/services/tianping.read.CaseDerivation}. A derivation must be deterministic, and must add to
- * the case under {@code derivedFrom} the path and sha256 of every data file it read, so the case's input
- * fingerprint covers the raw data too.
+ * the case under {@code derivedFrom} an entry {file, sha256, section} for every data file it read, so the case's
+ * input fingerprint covers the raw data too. A case whose {@code derivedFrom} already names the section (as a
+ * logged case does on replay) is not derived again.
  */
 public interface CaseDerivation {
 

@@ -104,7 +104,9 @@ public final class CaseReader {
     public CaseFile read(String file, JsonNode tree, Path baseDir) throws CaseRejected {
         if (tree.isObject()) {
             for (CaseDerivation d : derivations) {
-                if (tree.has(d.section())) tree = d.derive(file, ((ObjectNode) tree).deepCopy(), baseDir, law);
+                if (tree.has(d.section()) && !alreadyDerived(tree, d.section())) {
+                    tree = d.derive(file, ((ObjectNode) tree).deepCopy(), baseDir, law);
+                }
             }
         }
         List<CaseError> errors = CASE_SCHEMA.validate(tree).stream().map(e -> schemaError(file, e))
@@ -121,6 +123,14 @@ public final class CaseReader {
         }
         String canonical = CanonicalJson.write(tree);
         return assembler.assemble(file, input, CanonicalJson.fingerprint(canonical), canonical);
+    }
+
+    /** A logged case already holds what its derivations found (listed in derivedFrom): replay must not derive again. */
+    private static boolean alreadyDerived(JsonNode tree, String section) {
+        for (JsonNode d : tree.path("derivedFrom")) {
+            if (d.path("section").asText().equals(section)) return true;
+        }
+        return false;
     }
 
     private static String path(MismatchedInputException e) {

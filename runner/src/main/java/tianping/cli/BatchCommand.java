@@ -10,7 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import tianping.engine.Decider;
 import tianping.engine.Decision;
 import tianping.engine.RuleSet;
+import tianping.audit.DecisionLog;
 import tianping.read.CaseError;
+import tianping.read.CaseFile;
 import tianping.read.CaseReader;
 import tianping.read.CaseRejected;
 
@@ -48,6 +50,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     RuleSetOption rules;
 
+    @Mixin
+    LogOption log;
+
     @Spec
     CommandSpec spec;
 
@@ -55,8 +60,8 @@ final class BatchCommand implements Callable<Integer> {
     record Outcome(String source, String status, String caseId, Decision decision, List<Map<String, String>> errors) {
     }
 
-    /** An outcome and its JSON line, written by the worker that decided it. */
-    private record Line(Outcome outcome, byte[] json) {
+    /** An outcome and its JSON line, written by the worker that decided it, with what the log needs. */
+    private record Line(Outcome outcome, CaseFile caseFile, byte[] decisionJson, byte[] json) {
     }
 
     @Override
@@ -70,22 +75,24 @@ final class BatchCommand implements Callable<Integer> {
         long lastProgress = start;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try (CaseSource source = new CaseSource(input);
-             OutputStream w = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+             OutputStream w = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+             DecisionLog decisions = log.open(ruleSet, err)) {
             while (source.hasNext()) {
                 List<Future<Line>> chunk = new ArrayList<>(CHUNK);
                 for (int i = 0; i < CHUNK && source.hasNext(); i++) {
                     CaseSource.Input in = source.next();
-                    chunk.add(pool.submit(() -> {
-                        Outcome o = decide(reader, decider, in);
-                        return new Line(o, Json.bytes(o));
-                    }));
+                    chunk.add(pool.submit(() -> line(reader, decider, in)));
                 }
                 for (Future<Line> f : chunk) {
                     Line line = f.get();
                     tally.add(line.outcome());
+                    if (decisions != null && line.caseFile() != null) {
+                        decisions.append(line.caseFile(), line.outcome().decision(), line.outcome().source(), line.decisionJson());
+                    }
                     w.write(line.json());
                     w.write('\n');
                 }
+                if (decisions != null) decisions.sync();
                 long now = System.nanoTime();
                 if (now - lastProgress > 1_000_000_000L) {
                     lastProgress = now;
@@ -95,7 +102,8 @@ final class BatchCommand implements Callable<Integer> {
                 }
             }
             if (!source.skipped().isEmpty()) {
-                err.println("跳过非案件文件 " + source.skipped().size() + " 个（只读取 .json 与 .jsonl）：" + source.skipped());
+                err.println("跳过非案件文件 " + source.skipped().size() + " 个（只读取 .json 与 .jsonl，不读 *.decision.json）"
+                        + (source.skipped().size() <= 5 ? "：" + source.skipped() : ""));
             }
         } finally {
             pool.shutdownNow();
@@ -106,19 +114,32 @@ final class BatchCommand implements Callable<Integer> {
         return tally.rejected > 0 ? ExitCode.CASE_REJECTED : ExitCode.OK;
     }
 
-    static Outcome decide(CaseReader reader, Decider decider, CaseSource.Input in) {
+    /**
+     * Decides one input and renders its output line; a decided line embeds the decision's JSON bytes as they are
+     * also logged, so the decision is serialised once.
+     */
+    private static Line line(CaseReader reader, Decider decider, CaseSource.Input in) throws java.io.IOException {
         String caseId = null;
+        Outcome o;
         try {
             JsonNode tree = CaseReader.parse(in.source(), in.json().getBytes(StandardCharsets.UTF_8));
             if (tree.path("caseId").isTextual()) caseId = tree.get("caseId").asText();
-            Decision d = decider.decide(in.source(), reader.read(in.source(), tree, in.baseDir()));
-            return new Outcome(in.source(), "decided", d.caseId(), d, null);
+            CaseFile c = reader.read(in.source(), tree, in.baseDir());
+            Decision d = decider.decide(in.source(), c);
+            byte[] decision = Json.bytes(d);
+            var head = new java.io.ByteArrayOutputStream(decision.length + 256);
+            head.writeBytes(("{\"source\":" + Json.write(in.source()) + ",\"status\":\"decided\",\"caseId\":" + Json.write(d.caseId())
+                    + ",\"decision\":").getBytes(StandardCharsets.UTF_8));
+            head.writeBytes(decision);
+            head.write('}');
+            return new Line(new Outcome(in.source(), "decided", d.caseId(), d, null), c, decision, head.toByteArray());
         } catch (CaseRejected e) {
-            return new Outcome(in.source(), "rejected", caseId, null, e.errors().stream().map(BatchCommand::error).toList());
+            o = new Outcome(in.source(), "rejected", caseId, null, e.errors().stream().map(BatchCommand::error).toList());
         } catch (RuntimeException e) {
-            return new Outcome(in.source(), "error", caseId, null,
+            o = new Outcome(in.source(), "error", caseId, null,
                     List.of(Map.of("path", "$", "code", "internal_error", "message", String.valueOf(e.getMessage()))));
         }
+        return new Line(o, null, null, Json.bytes(o));
     }
 
     private static Map<String, String> error(CaseError e) {

@@ -27,6 +27,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     RuleSetOption rules;
 
+    @Mixin
+    LogOption log;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +46,9 @@ final class CheckCommand implements Callable<Integer> {
         try {
             var c = new CaseReader(ruleSet.law().book()).read(caseFile);
             Decision d = new Decider(ruleSet).decide(name, c);
+            try (var decisions = log.open(ruleSet, err)) {
+                if (decisions != null) decisions.append(c, d, name, Json.bytes(d));
+            }
             out.print(json ? Json.PRETTY.writeValueAsString(d) + "\n" : DecisionText.render(d, ruleSet.origin()));
             out.flush();
             return ExitCode.OK;

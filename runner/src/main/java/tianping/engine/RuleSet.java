@@ -98,15 +98,18 @@ public final class RuleSet {
         return new RuleSet(files, kieBase, book);
     }
 
-    /** A rules directory laid out like rules/ (tables/, drl/), generated and compiled now. */
+    /** A rules directory laid out like rules/ (tables/, drl/): its rules are generated from the tables and compiled now. */
     public static RuleSet fromDirectory(Path dir) throws RuleSetException, IOException {
-        return compile(RuleFiles.fromDirectory(dir));
+        RuleFiles sources = RuleFiles.fromDirectory(dir);
+        return compile(sources.withGenerated(RuleGenerator.generate(LawBook.read(sources))));
     }
 
-    /** Compiles rule files (tables and hand-written DRL) to an executable-model knowledge base. */
-    public static RuleSet compile(RuleFiles sources) throws RuleSetException {
-        LawBook book = LawBook.read(sources);
-        RuleFiles files = sources.withGenerated(RuleGenerator.generate(book));
+    /**
+     * Compiles exactly these rule files — tables, hand-written and generated DRL — to an executable-model knowledge
+     * base. A snapshot is loaded this way, so it runs the rules it archived even if the generator has changed since.
+     */
+    public static RuleSet compile(RuleFiles files) throws RuleSetException {
+        LawBook book = LawBook.read(files);
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("tianping", "ruleset-" + files.fingerprint(EngineVersion.FULL).substring(7, 23), "1");
         KieFileSystem kfs = ks.newKieFileSystem();

@@ -1,0 +1,95 @@
+package tianping.audit;
+
+import tianping.engine.EngineVersion;
+import tianping.engine.RuleSet;
+import tianping.law.RuleFiles;
+import tianping.law.RuleSetException;
+import tianping.law.TableError;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Every rule set that produced a logged decision, archived by its fingerprint: {@code DIR/rulesets/<hex>/} holds all
+ * its files (tables, hand-written and generated DRL) and {@code ENGINE}, the engine version it ran on. Written once
+ * (to a temporary folder, then renamed), never changed; loading checks the files still hash to the fingerprint.
+ */
+public final class SnapshotStore {
+
+    private static final String ENGINE = "ENGINE";
+    private final Path root;
+
+    public SnapshotStore(Path logDir) {
+        this.root = logDir.resolve("rulesets");
+    }
+
+    private Path dirOf(String fingerprint) {
+        return root.resolve(fingerprint.substring("sha256:".length()));
+    }
+
+    /** Archives the rule set unless it already is. */
+    public void ensure(RuleSet ruleSet) throws IOException {
+        Path dir = dirOf(ruleSet.fingerprint());
+        if (Files.isDirectory(dir)) return;
+        Path tmp = root.resolve(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        for (var e : ruleSet.files().files().entrySet()) {
+            Path target = tmp.resolve(e.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, e.getValue());
+        }
+        Files.writeString(tmp.resolve(ENGINE), EngineVersion.FULL, StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            deleteTree(tmp);
+            if (!Files.isDirectory(dir)) throw e;
+        } catch (IOException e) {
+            deleteTree(tmp);
+            if (!Files.isDirectory(dir)) throw e;
+        }
+    }
+
+    /** The engine version the snapshot was archived with, or null if there is no such snapshot. */
+    public String engineOf(String fingerprint) throws IOException {
+        Path f = dirOf(fingerprint).resolve(ENGINE);
+        return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : null;
+    }
+
+    /** Loads an archived rule set; refuses one whose files no longer hash to its fingerprint. */
+    public RuleSet load(String fingerprint) throws IOException, RuleSetException {
+        Path dir = dirOf(fingerprint);
+        if (!Files.isDirectory(dir)) {
+            throw new RuleSetException(List.of(new TableError(dir.toString(), 0, "snapshot_missing", "没有规则集快照 " + fingerprint)));
+        }
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (!rel.equals(ENGINE)) files.put(rel, Files.readAllBytes(p));
+            }
+        }
+        RuleFiles ruleFiles = RuleFiles.of("快照 " + fingerprint.substring(0, 19), files);
+        String engine = engineOf(fingerprint);
+        if (!ruleFiles.fingerprint(engine).equals(fingerprint)) {
+            throw new RuleSetException(List.of(new TableError(dir.toString(), 0, "snapshot_tampered",
+                    "规则集快照的文件与其指纹不符：快照已被改动")));
+        }
+        return RuleSet.compile(ruleFiles);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

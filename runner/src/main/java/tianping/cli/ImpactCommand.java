@@ -1,0 +1,77 @@
+package tianping.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tianping.audit.DecisionLog;
+import tianping.audit.ImpactAnalysis;
+import tianping.audit.LogRecord;
+import tianping.engine.RuleSet;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "impact", description = "规则变更影响：以现行与候选两个规则集决定以往案件，列出哪些决定会变、从什么变成什么、由哪些规则引起。")
+final class ImpactCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "CASES", description = "以往案件：决定记录目录（含 decisions.jsonl），或案件目录、.jsonl 文件")
+    Path cases;
+
+    @Option(names = "--candidate", required = true, paramLabel = "DIR", description = "候选规则目录（结构同 rules/）")
+    Path candidate;
+
+    @Option(names = "--baseline", paramLabel = "DIR", description = "对照规则目录（缺省为内置规则集）")
+    Path baseline;
+
+    @Option(names = "--examples", paramLabel = "N", description = "每组列出的案件数（缺省 5）")
+    int examples = 5;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RuleSet before = baseline == null ? RuleSet.bundled() : RuleSet.fromDirectory(baseline);
+        RuleSet after = RuleSet.fromDirectory(candidate);
+        ImpactAnalysis impact = new ImpactAnalysis(before, after);
+        Path logFile = cases.resolve(DecisionLog.FILE);
+        if (Files.isDirectory(cases) && Files.exists(logFile)) {
+            try (var lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
+                for (String line : (Iterable<String>) lines::iterator) {
+                    var f = LogRecord.of(line.getBytes(StandardCharsets.UTF_8)).fields();
+                    if (f.caseJson() != null) impact.add(f.source() + "（#" + f.seq() + "）", f.caseJson(), cases);
+                }
+            }
+        } else {
+            try (CaseSource source = new CaseSource(cases)) {
+                while (source.hasNext()) {
+                    CaseSource.Input in = source.next();
+                    impact.add(in.source(), in.json().getBytes(StandardCharsets.UTF_8), in.baseDir());
+                }
+            }
+        }
+        ImpactAnalysis.Report r = impact.report();
+        out.printf("规则变更影响：现行 %s → 候选 %s%n", before.fingerprint(), after.fingerprint());
+        out.printf("以往案件 %,d 件，决定改变 %,d 件%s%n", r.cases(), r.changes().size(),
+                r.refused().isEmpty() ? "" : "，无法比较 " + r.refused().size() + " 件");
+        for (Map.Entry<String, List<ImpactAnalysis.Change>> g : r.byOutcome().entrySet()) {
+            out.printf("%n%s：%,d 件%n", g.getKey(), g.getValue().size());
+            g.getValue().stream().limit(examples).forEach(c -> out.println("    " + c.caseId() + "  " + c.source() + "  规则：" + String.join("、", c.rules())));
+        }
+        if (!r.rules().isEmpty()) {
+            out.println("\n涉及的规则（件数）：");
+            r.rules().forEach((rule, n) -> out.println("    " + rule + "  " + n));
+        }
+        r.refused().forEach(x -> out.println("无法比较：" + x));
+        out.flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,47 @@
+package tianping.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tianping.audit.Replayer;
+import tianping.engine.RuleSet;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "replay", description = "重放决定记录：以每条记录所记的规则集（内置或快照）对所记案件重新决定，逐字比对。退出码 0 全部一致，1 有不一致或无法重放。")
+final class ReplayCommand implements Callable<Integer> {
+
+    @Option(names = "--log", paramLabel = "DIR", description = "决定记录目录（缺省 .tianping）")
+    Path dir = Path.of(".tianping");
+
+    @Option(names = "--threads", paramLabel = "N", description = "并行线程数（缺省为 CPU 核数）")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--quiet", description = "只输出不一致的记录和汇总")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        Replayer.Summary s = new Replayer(dir, RuleSet.bundled(), threads).replay(o -> {
+            if (o.status().equals("一致")) {
+                if (!quiet) out.println("#" + o.seq() + " " + o.source() + "：一致");
+                return;
+            }
+            out.println("#" + o.seq() + " " + o.source() + "：" + o.status());
+            o.differences().forEach(d -> out.println("    " + d));
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("重放 %,d 个决定：一致 %,d，不一致 %,d，无法重放 %,d%s（%.2f 秒，%,.0f 件/秒）%n", s.decisions(), s.identical(),
+                s.different(), s.failed(), s.repairs() > 0 ? "；修复记录 " + s.repairs() + " 条" : "", seconds, s.decisions() / seconds);
+        out.flush();
+        return s.allIdentical() ? ExitCode.OK : ExitCode.CASE_REJECTED;
+    }
+}

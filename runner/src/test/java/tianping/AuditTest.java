@@ -1,0 +1,235 @@
+package tianping;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tianping.audit.DecisionLog;
+import tianping.audit.ImpactAnalysis;
+import tianping.audit.LogRecord;
+import tianping.audit.Replayer;
+import tianping.audit.SnapshotStore;
+import tianping.audit.Verifier;
+import tianping.cli.Json;
+import tianping.engine.Decider;
+import tianping.engine.Decision;
+import tianping.engine.RuleSet;
+import tianping.read.CaseReader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The decision log as auditors rely on it: an unchanged log replays identically and verifies; every way of
+ * mutating it — any byte edited, a record deleted, inserted, duplicated or reordered, the tail cut or torn, the
+ * chain rewritten after an edit, a snapshot changed — is caught and located.
+ */
+class AuditTest {
+
+    @TempDir
+    Path dir;
+    private Path log;
+    private Verifier.Head head;
+
+    @BeforeEach
+    void logTwelveDecisions() throws Exception {
+        RuleSet ruleSet = Fixtures.ruleSet();
+        Decider decider = new Decider(ruleSet);
+        CaseReader reader = new CaseReader(ruleSet.law().book());
+        new SnapshotStore(dir).ensure(ruleSet);
+        try (DecisionLog decisions = DecisionLog.open(dir)) {
+            for (Path caseFile : Fixtures.caseFiles().subList(0, 12)) {
+                var c = reader.read(caseFile);
+                Decision d = decider.decide(caseFile.toString(), c);
+                decisions.append(c, d, Fixtures.name(caseFile), Json.bytes(d));
+            }
+            head = new Verifier.Head(decisions.count(), decisions.head());
+        }
+        log = dir.resolve(DecisionLog.FILE);
+    }
+
+    private Verifier.Result verify() throws IOException {
+        return Verifier.verify(log, head);
+    }
+
+    private Replayer.Summary replay() throws Exception {
+        return new Replayer(dir, Fixtures.ruleSet(), 2).replay(o -> { });
+    }
+
+    private List<byte[]> lines() throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        for (String l : Files.readAllLines(log, StandardCharsets.UTF_8)) out.add(l.getBytes(StandardCharsets.UTF_8));
+        return out;
+    }
+
+    private void write(List<byte[]> lines) throws IOException {
+        var b = new java.io.ByteArrayOutputStream();
+        for (byte[] l : lines) {
+            b.writeBytes(l);
+            b.write('\n');
+        }
+        Files.write(log, b.toByteArray());
+    }
+
+    @Test
+    void anUnchangedLogVerifiesAndReplaysIdentically() throws Exception {
+        Verifier.Result r = verify();
+        assertTrue(r.ok(), r.problems().toString());
+        assertEquals(12, r.records());
+        Replayer.Summary s = replay();
+        assertEquals(12, s.identical());
+        assertTrue(s.allIdentical());
+    }
+
+    @Test
+    void everyEditedByteIsCaught() throws Exception {
+        byte[] original = Files.readAllBytes(log);
+        Random random = new Random(20261122);
+        for (int trial = 0; trial < 300; trial++) {
+            int at = random.nextInt(original.length);
+            byte[] edited = original.clone();
+            edited[at] = (byte) (edited[at] == '7' ? '8' : '7');
+            Files.write(log, edited);
+            Verifier.Result r = verify();
+            assertFalse(r.ok(), "第 " + at + " 字节被改动却未被发现");
+        }
+    }
+
+    @Test
+    void deletedInsertedDuplicatedAndReorderedRecordsAreLocated() throws Exception {
+        List<byte[]> lines = lines();
+
+        List<byte[]> deleted = new ArrayList<>(lines);
+        deleted.remove(5);
+        write(deleted);
+        assertTrue(verify().problems().stream().anyMatch(p -> p.kind().equals("序号不连续") && p.line() == 6 && p.message().contains("缺少第 6 条")));
+
+        List<byte[]> duplicated = new ArrayList<>(lines);
+        duplicated.add(4, lines.get(3));
+        write(duplicated);
+        assertTrue(verify().problems().stream().anyMatch(p -> p.kind().equals("序号不连续") && p.line() == 5));
+
+        List<byte[]> swapped = new ArrayList<>(lines);
+        swapped.set(7, lines.get(8));
+        swapped.set(8, lines.get(7));
+        write(swapped);
+        assertTrue(verify().problems().stream().anyMatch(p -> p.line() == 8));
+
+        List<byte[]> foreign = new ArrayList<>(lines);
+        foreign.add(2, "{\"note\":\"插入\"}".getBytes(StandardCharsets.UTF_8));
+        write(foreign);
+        assertTrue(verify().problems().stream().anyMatch(p -> p.kind().equals("无法识别") && p.line() == 3));
+
+        // a record forged with a valid hash of its own still breaks the chain
+        List<byte[]> forged = new ArrayList<>(lines);
+        LogRecord.Fields f = LogRecord.of(lines.get(6)).fields();
+        forged.set(6, LogRecord.decision(7, LogRecord.GENESIS, f.ruleSet(), f.input(), f.engine(), f.source(), f.caseJson(), f.decision()).line());
+        write(forged);
+        assertTrue(verify().problems().stream().anyMatch(p -> p.kind().equals("链接断开") && p.line() == 7));
+    }
+
+    @Test
+    void aCutTailIsFoundWithTheExportedHead() throws Exception {
+        List<byte[]> lines = lines();
+        write(lines.subList(0, 10));
+        assertTrue(Verifier.verify(log, null).ok(), "没有链头时，截去末尾的日志本身仍然自洽");
+        assertTrue(verify().problems().stream().anyMatch(p -> p.kind().equals("末尾被截去")));
+    }
+
+    @Test
+    void aChainRewrittenAfterAnEditIsCaughtByTheHeadAndByReplay() throws Exception {
+        List<byte[]> lines = lines();
+        List<byte[]> rewritten = new ArrayList<>();
+        String prev = LogRecord.GENESIS;
+        for (int i = 0; i < lines.size(); i++) {
+            LogRecord.Fields f = LogRecord.of(lines.get(i)).fields();
+            byte[] decision = i == 4 ? new String(f.decision(), StandardCharsets.UTF_8).replaceFirst("\"warning\":\"[^\"]*\"", "\"warning\":null")
+                    .getBytes(StandardCharsets.UTF_8) : f.decision();
+            LogRecord r = LogRecord.decision(f.seq(), prev, f.ruleSet(), f.input(), f.engine(), f.source(), f.caseJson(), decision);
+            rewritten.add(r.line());
+            prev = r.claimedHash();
+        }
+        write(rewritten);
+        assertTrue(Verifier.verify(log, null).ok());
+        assertTrue(verify().problems().stream().anyMatch(p -> p.kind().equals("链头不符")));
+        Replayer.Summary s = replay();
+        assertEquals(1, s.different());
+    }
+
+    @Test
+    void anEditedCaseIsCaughtByItsInputFingerprintOnReplay() throws Exception {
+        List<byte[]> lines = lines();
+        LogRecord.Fields f = LogRecord.of(lines.get(2)).fields();
+        byte[] changedCase = new String(f.caseJson(), StandardCharsets.UTF_8).replace("\"harm\":\"无\"", "\"harm\":\"轻微\"").getBytes(StandardCharsets.UTF_8);
+        assertFalse(Arrays.equals(changedCase, f.caseJson()), "测试前提：案件中有危害后果");
+        lines.set(2, LogRecord.decision(3, f.prev(), f.ruleSet(), f.input(), f.engine(), f.source(), changedCase, f.decision()).line());
+        write(lines);
+        List<String> why = new ArrayList<>();
+        new Replayer(dir, Fixtures.ruleSet(), 1).replay(o -> { if (o.seq() == 3) why.addAll(o.differences()); });
+        assertTrue(why.get(0).contains("案件被改动"), why.toString());
+    }
+
+    @Test
+    void aTornLastLineIsReportedThenSetAsideWithARepairRecord() throws Exception {
+        byte[] original = Files.readAllBytes(log);
+        Files.write(log, Arrays.copyOf(original, original.length - 700));
+        assertTrue(Verifier.verify(log, null).problems().stream().anyMatch(p -> p.kind().equals("末行不完整")));
+        try (DecisionLog reopened = DecisionLog.open(dir)) {
+            assertEquals(1, reopened.notices().size());
+            assertEquals(12, reopened.count());
+        }
+        Verifier.Result r = Verifier.verify(log, null);
+        assertTrue(r.ok(), r.problems().toString());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith(DecisionLog.FILE + ".torn-")));
+        }
+        Replayer.Summary s = replay();
+        assertEquals(11, s.identical());
+        assertEquals(1, s.repairs());
+    }
+
+    @Test
+    void aChangedSnapshotCannotBeReplayed(@TempDir Path rules) throws Exception {
+        RuleSetTest.copyRules(rules);
+        Path table = rules.resolve("tables/parameters.csv");
+        Files.writeString(table, Files.readString(table).replace("从重处罚幅度上调,0.2", "从重处罚幅度上调,0.3"));
+        RuleSet edited = RuleSet.fromDirectory(rules);
+        var c = new CaseReader(edited.law().book()).read(Fixtures.CASES.resolve("langfang/lf-3-severe.json"));
+        Decision d = new Decider(edited).decide("lf-3", c);
+        new SnapshotStore(dir).ensure(edited);
+        try (DecisionLog decisions = DecisionLog.open(dir)) {
+            decisions.append(c, d, "lf-3", Json.bytes(d));
+        }
+        assertEquals(13, replay().identical(), "快照完好时以快照重放");
+        Path snapshotTable = dir.resolve("rulesets").resolve(edited.fingerprint().substring(7)).resolve("tables/parameters.csv");
+        Files.writeString(snapshotTable, Files.readString(snapshotTable).replace("从重处罚幅度上调,0.3", "从重处罚幅度上调,0.2"));
+        Replayer.Summary s = replay();
+        assertEquals(1, s.failed());
+    }
+
+    @Test
+    void impactShowsWhichDecisionsARuleChangeWouldChange(@TempDir Path rules) throws Exception {
+        RuleSetTest.copyRules(rules);
+        Path items = rules.resolve("tables/no-penalty-items.csv");
+        Files.writeString(items, Files.readString(items).replace("小时均值最大超标倍数 < 0.1；日最大累计超标时长 ≤ 4 小时", "小时均值最大超标倍数 < 0.04；日最大累计超标时长 ≤ 4 小时"));
+        ImpactAnalysis impact = new ImpactAnalysis(Fixtures.ruleSet(), RuleSet.fromDirectory(rules));
+        for (Path caseFile : Fixtures.caseFiles()) impact.add(caseFile.toString(), Files.readAllBytes(caseFile), caseFile.getParent());
+        ImpactAnalysis.Report r = impact.report();
+        assertEquals(Fixtures.caseFiles().size(), r.cases());
+        List<String> changed = r.changes().stream().map(ImpactAnalysis.Change::caseId).sorted().toList();
+        assertEquals(List.of("SX-AIR-01", "SX-AIR-05"), changed);
+        ImpactAnalysis.Change c = r.changes().get(0);
+        assertTrue(c.from().startsWith("不予处罚（首违不罚）") && c.to().startsWith("罚款"), c.toString());
+        assertTrue(c.rules().containsAll(List.of("NP-SX-F-AIR", "PEN-PX-34-1")), c.rules().toString());
+    }
+}
