@@ -77,13 +77,12 @@ final class BatchCommand implements Callable<Integer> {
         try (CaseSource source = new CaseSource(input);
              OutputStream w = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
              DecisionLog decisions = log.open(ruleSet, err)) {
-            while (source.hasNext()) {
-                List<Future<Line>> chunk = new ArrayList<>(CHUNK);
-                for (int i = 0; i < CHUNK && source.hasNext(); i++) {
-                    CaseSource.Input in = source.next();
-                    chunk.add(pool.submit(() -> line(reader, decider, in)));
-                }
-                for (Future<Line> f : chunk) {
+            // one chunk is decided while the one before is written: the workers never wait for the writer
+            List<Future<Line>> pending = submit(source, reader, decider, pool);
+            long lastSync = System.nanoTime();
+            while (!pending.isEmpty()) {
+                List<Future<Line>> next = submit(source, reader, decider, pool);
+                for (Future<Line> f : pending) {
                     Line line = f.get();
                     tally.add(line.outcome());
                     if (decisions != null && line.caseFile() != null) {
@@ -92,8 +91,12 @@ final class BatchCommand implements Callable<Integer> {
                     w.write(line.json());
                     w.write('\n');
                 }
-                if (decisions != null) decisions.sync();
+                pending = next;
                 long now = System.nanoTime();
+                if (decisions != null && now - lastSync > 1_000_000_000L) {
+                    decisions.sync();
+                    lastSync = now;
+                }
                 if (now - lastProgress > 1_000_000_000L) {
                     lastProgress = now;
                     err.printf("已处理 %,d 件（作出处理意见 %,d，拒绝 %,d），%,.0f 件/秒%n", tally.total, tally.decided,
@@ -112,6 +115,15 @@ final class BatchCommand implements Callable<Integer> {
         tally.print(err, seconds, out);
         if (tally.internal > 0) return ExitCode.INTERNAL_ERROR;
         return tally.rejected > 0 ? ExitCode.CASE_REJECTED : ExitCode.OK;
+    }
+
+    private static List<Future<Line>> submit(CaseSource source, CaseReader reader, Decider decider, ExecutorService pool) {
+        List<Future<Line>> chunk = new ArrayList<>(CHUNK);
+        for (int i = 0; i < CHUNK && source.hasNext(); i++) {
+            CaseSource.Input in = source.next();
+            chunk.add(pool.submit(() -> line(reader, decider, in)));
+        }
+        return chunk;
     }
 
     /**
