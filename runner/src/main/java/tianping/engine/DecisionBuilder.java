@@ -68,8 +68,11 @@ final class DecisionBuilder {
         for (Finding f : c.findings()) {
             Resolution r1 = first.get(f);
             if (r1 == null || r1.conflict() != null) {
-                conflicts.add(new CaseError(file, c.pathOf(f), "rule_conflict",
-                        r1 == null ? "违法事实 " + f.getId() + " 未得出处理结论" : r1.conflict()));
+                boolean none = r1 == null || r1.standing().stream().noneMatch(Proposal::isDisposition);
+                conflicts.add(new CaseError(file, c.pathOf(f), none ? "no_applicable_rule" : "rule_conflict", none
+                        ? "违法行为 " + f.getViolation() + "（" + f.getViolationName() + "）在 " + f.getJudgedOn()
+                          + " 没有有效的罚则或其他处理规则：规则集尚未覆盖该时期的规定"
+                        : r1.conflict()));
                 continue;
             }
             findings.add(finding(f, r1, second.get(f), fines.get(f)));
