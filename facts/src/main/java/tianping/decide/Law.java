@@ -87,7 +87,4 @@ public final class Law {
         }).orElse(new double[]{Double.NaN, Double.NaN});
     }
 
-    public PenaltyProvision provision(String id) {
-        return book.provision(id).orElseThrow(() -> new IllegalArgumentException("没有罚则 " + id));
-    }
 }

@@ -34,10 +34,6 @@ public record Proposal(Finding finding, String ruleId, String kind, int round, b
         return DISPOSITIONS.contains(kind);
     }
 
-    public boolean concerns(Finding f) {
-        return finding == f;
-    }
-
     @Override
     public String toString() {
         return ruleId + " 建议" + kind + (note.isEmpty() ? "" : "（" + note + "）");

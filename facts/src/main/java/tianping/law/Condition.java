@@ -21,10 +21,6 @@ public record Condition(String text, Measure measure, Op op, List<Object> values
         values = List.copyOf(values);
     }
 
-    public Condition withOrigin(String newOrigin) {
-        return new Condition(text, measure, op, values, newOrigin);
-    }
-
     /** The condition as a DRL constraint on {@code Finding}; a missing (null) value never satisfies it. */
     public String drl() {
         String p = measure.property();

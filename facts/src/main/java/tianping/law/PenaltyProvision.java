@@ -34,8 +34,4 @@ public record PenaltyProvision(String id, List<String> violations, String legalB
             return null;
         }
     }
-
-    public boolean dailyPenaltyEligible() {
-        return !dailyPenaltyBasis.isEmpty();
-    }
 }
