@@ -1,6 +1,8 @@
 package tianping.engine;
 
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -36,6 +38,8 @@ import java.util.regex.Pattern;
  */
 public final class RuleSet {
 
+    /** Written by the kie-maven-plugin for the rules kjar (groupId tianping, artifactId rules). */
+    private static final String MODEL_LISTING = "META-INF/kie/tianping/rules/drools-model";
     private static final Pattern PARAMETER = Pattern.compile("law\\.(?:number|integer)\\(\\s*\"([^\"]+)\"");
     private static final String KMODULE = "<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\">"
             + "<kbase name=\"tianping\" default=\"true\"><ksession name=\"decide\" default=\"true\"/></kbase></kmodule>";
@@ -94,8 +98,27 @@ public final class RuleSet {
                         "内置规则集中的生成规则与其表格不一致（规则集已被改动或由其他版本构建），请重新构建")));
             }
         }
-        KieBase kieBase = KieServices.get().getKieClasspathContainer(RuleSet.class.getClassLoader()).getKieBase("tianping");
-        return new RuleSet(files, kieBase, book);
+        return new RuleSet(files, precompiledKieBase(), book);
+    }
+
+    /**
+     * The bundled knowledge base, built straight from the executable model the build generated (listed in the
+     * kjar's drools-model file) — half the start-up time of going through a classpath KieContainer, which scans
+     * every jar for kmodule.xml.
+     */
+    private static KieBase precompiledKieBase() {
+        ClassLoader loader = RuleSet.class.getClassLoader();
+        List<Model> models = new ArrayList<>();
+        try (var in = loader.getResourceAsStream(MODEL_LISTING)) {
+            if (in == null) throw new IllegalStateException("类路径中缺少 " + MODEL_LISTING + "：规则模块未以可执行模型构建");
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (line.isBlank() || line.startsWith("Drools-Model-Version")) continue;
+                models.add((Model) Class.forName(line.trim(), true, loader).getConstructor().newInstance());
+            }
+        } catch (IOException | ReflectiveOperationException e) {
+            throw new IllegalStateException("无法加载内置规则集的可执行模型：" + e, e);
+        }
+        return KieBaseBuilder.createKieBaseFromModel(models);
     }
 
     /** A rules directory laid out like rules/ (tables/, drl/): its rules are generated from the tables and compiled now. */
