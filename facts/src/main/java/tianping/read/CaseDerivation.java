@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * <p>Derivations are found with {@link java.util.ServiceLoader}; a module that provides one lists it in
  * {@code META-INF/services/tianping.read.CaseDerivation}. A derivation must be deterministic, and must add to
  * the case under {@code derivedFrom} the path and sha256 of every data file it read, so the case's input
- * fingerprint covers the raw data too.
+ * fingerprint covers the raw data too. The reader checks the section against case.schema.json before calling
+ * the derivation, so a derivation reads its section in the documented format.
  */
 public interface CaseDerivation {
 
