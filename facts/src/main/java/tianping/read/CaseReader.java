@@ -152,8 +152,20 @@ public final class CaseReader {
         return p.toString();
     }
 
+    /** "/findings/0/harm" (the validator's JSON Pointer) as "$.findings[0].harm", the form every error uses. */
+    private static String jsonPath(String pointer) {
+        StringBuilder out = new StringBuilder("$");
+        for (String token : pointer.split("/")) {
+            if (token.isEmpty()) continue;
+            String t = token.replace("~1", "/").replace("~0", "~");
+            if (t.chars().allMatch(Character::isDigit)) out.append('[').append(t).append(']');
+            else out.append('.').append(t);
+        }
+        return out.toString();
+    }
+
     private static CaseError schemaError(String file, Error e) {
-        String path = e.getInstanceLocation().toString();
+        String path = jsonPath(e.getInstanceLocation().toString());
         JsonNode schema = e.getSchemaNode();
         JsonNode value = e.getInstanceNode();
         String message = switch (e.getKeyword()) {
