@@ -12,7 +12,6 @@ import java.util.Arrays;
 final class Ascii {
 
     private static final double[] POWERS_OF_TEN = new double[23];
-    private static final long EXACT_LIMIT = 1L << 53;
 
     static {
         POWERS_OF_TEN[0] = 1;
@@ -27,15 +26,26 @@ final class Ascii {
 
     /** The string of {@code b[from, to)} (ASCII), the same instance each time the same bytes come again. */
     String string(byte[] b, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) h = 31 * h + b[i];
-        int slot = (h ^ (h >>> 12)) & (CACHE_SIZE - 1);
-        byte[] key = keys[slot];
-        if (key != null && Arrays.equals(key, 0, key.length, b, from, to)) return strings[slot];
-        String s = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        String s = known(b, from, to);
+        if (s != null) return s;
+        s = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        int slot = slot(b, from, to);
         keys[slot] = Arrays.copyOfRange(b, from, to);
         strings[slot] = s;
         return s;
+    }
+
+    /** The string of these bytes if {@link #string} made it lately (the bytes were checked then), else null. */
+    String known(byte[] b, int from, int to) {
+        int slot = slot(b, from, to);
+        byte[] key = keys[slot];
+        return key != null && Arrays.equals(key, 0, key.length, b, from, to) ? strings[slot] : null;
+    }
+
+    private static int slot(byte[] b, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) h = 31 * h + b[i];
+        return (h ^ (h >>> 12)) & (CACHE_SIZE - 1);
     }
 
     /** Letters and digits only, as codes and MN are. */
@@ -54,6 +64,16 @@ final class Ascii {
      * else (exponents, long mantissas) goes through {@link Double#parseDouble}.
      */
     static double number(byte[] b, int from, int to) {
+        double[] out = new double[1];
+        return decimal(b, from, to, out) == to ? out[0] : Double.NaN;
+    }
+
+    /**
+     * Reads the decimal that starts at {@code from} and ends at a {@code ;} or {@code ,} (or {@code to}) into
+     * {@code out[0]} (NaN if it is not a number); returns where it ended. One pass over the digits: this is where
+     * a month of minute data spends its time.
+     */
+    static int decimal(byte[] b, int from, int to, double[] out) {
         int i = from;
         boolean negative = false;
         if (i < to && (b[i] == '-' || b[i] == '+')) negative = b[i++] == '-';
@@ -66,16 +86,25 @@ final class Ascii {
                 mantissa = mantissa * 10 + (c - '0');
                 digits++;
                 if (fraction >= 0) fraction++;
-                if (digits > 15) return slow(b, from, to);
             } else if (c == '.' && fraction < 0) {
                 fraction = 0;
             } else {
-                return slow(b, from, to);
+                break;
             }
         }
-        if (digits == 0 || mantissa >= EXACT_LIMIT) return digits == 0 ? Double.NaN : slow(b, from, to);
-        double v = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
-        return negative ? -v : v;
+        if (i == to || b[i] == ';' || b[i] == ',') {
+            if (digits > 0 && digits <= 15) {
+                double v = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
+                out[0] = negative ? -v : v;
+            } else {
+                out[0] = digits == 0 ? Double.NaN : slow(b, from, i);
+            }
+            return i;
+        }
+        int end = i;
+        while (end < to && b[end] != ';' && b[end] != ',') end++;
+        out[0] = slow(b, from, end);
+        return end;
     }
 
     private static double slow(byte[] b, int from, int to) {

@@ -26,8 +26,16 @@ public final class Hj212Reader implements LineReader.Consumer {
     private final Ascii ascii = new Ascii();
     private final SplitPackets splits = new SplitPackets();
     private final List<Reading> readings = new ArrayList<>();
+    private final double[] number = new double[1];
 
     private long line;
+    private int framed = -1;
+    /** The MN, and the codes in order, of the last packet: the next packet mostly has the same. */
+    private String lastMn;
+    private byte[] lastMnBytes;
+    private final String[] lastCodes = new String[16];
+    private final byte[][] lastCodeBytes = new byte[16][];
+    private int framedCrc;
     private int codeFrom = -1;
     private int codeTo;
     private double rtd;
@@ -66,6 +74,31 @@ public final class Hj212Reader implements LineReader.Consumer {
         handler.problem(new Problem(number, "packet_too_long", "行长超过数据包的最大长度 " + MAX_LINE + " 字节，整行不采用"));
     }
 
+    /**
+     * A packet states its length, so a well-formed line need not be searched for its end: the line feed must
+     * follow the CRC. The segment's CRC, computed here, also proves no line feed lies inside; it is kept for
+     * {@link #line}, which then does not compute it again.
+     */
+    @Override
+    public int end(byte[] b, int from, int to) {
+        framed = -1;
+        if (to - from < 12 || b[from] != '#' || b[from + 1] != '#') return -1;
+        int declared = Ascii.integer(b, from + 2, from + 6);
+        if (declared < 0) return -1;
+        int crcAt = from + 6 + declared;
+        int after = crcAt + 4;
+        int feed;
+        if (after < to && b[after] == '\n') feed = after;
+        else if (after + 1 < to && b[after] == '\r' && b[after + 1] == '\n') feed = after + 1;
+        else return -1;
+        for (int i = crcAt; i < after; i++) if (b[i] == '\n') return -1;
+        int crc = Crc16.ofLine(b, from + 6, crcAt);
+        if (crc == Crc16.LINE_BREAK) return -1;
+        framed = from;
+        framedCrc = crc;
+        return feed;
+    }
+
     @Override
     public void line(byte[] b, int from, int to, long number) {
         if (from == to) return;
@@ -101,7 +134,8 @@ public final class Hj212Reader implements LineReader.Consumer {
             problem("packet_crc", "CRC 应为 4 位十六进制数，实际为“" + Ascii.text(b, segmentEnd, to) + "”");
             return;
         }
-        int computed = Crc16.of(b, segment, segmentEnd);
+        int computed = from == framed ? framedCrc : Crc16.of(b, segment, segmentEnd);
+        framed = -1;
         if (computed != sent) {
             problem("packet_crc", String.format("CRC 校验失败：包中为 %04X，按数据段计算为 %04X", sent, computed));
             return;
@@ -128,7 +162,8 @@ public final class Hj212Reader implements LineReader.Consumer {
                 problem("packet_field", "字段“" + Ascii.text(b, p, to) + "”缺少 =");
                 return;
             }
-            if (is(b, p, eq, "CP")) {
+            int key = key(b, p, eq);
+            if (key == CP) {
                 if (to - eq - 1 < 4 || b[eq + 1] != '&' || b[eq + 2] != '&' || b[to - 2] != '&' || b[to - 1] != '&') {
                     problem("packet_field", "CP 数据区应为 CP=&&…&& 并位于数据段末尾");
                     return;
@@ -139,41 +174,58 @@ public final class Hj212Reader implements LineReader.Consumer {
             int end = indexOf(b, eq + 1, to, (byte) ';');
             if (end < 0) end = to;
             int v = eq + 1;
-            if (is(b, p, eq, "QN")) {
-                qn = Ascii.longInteger(b, v, end);
-                if (qn < 0) problem("packet_field", "QN 应为数字（YYYYMMDDhhmmsszzz），实际为“" + Ascii.text(b, v, end) + "”");
-            } else if (is(b, p, eq, "ST")) {
-                st = Ascii.integer(b, v, end);
-                if (st < 0) problem("packet_field", "ST 应为数字，实际为“" + Ascii.text(b, v, end) + "”");
-            } else if (is(b, p, eq, "CN")) {
-                cn = Ascii.integer(b, v, end);
-                if (cn < 0) {
-                    problem("packet_field", "CN 应为数字，实际为“" + Ascii.text(b, v, end) + "”");
-                    return;
+            switch (key) {
+                case QN -> {
+                    qn = Ascii.longInteger(b, v, end);
+                    if (qn < 0) problem("packet_field", "QN 应为数字（YYYYMMDDhhmmsszzz），实际为“" + Ascii.text(b, v, end) + "”");
                 }
-            } else if (is(b, p, eq, "MN")) {
-                if (end - v > 24 || !Ascii.alphanumeric(b, v, end)) {
-                    problem("packet_field", "MN 应为不超过 24 位的字母数字，实际为“" + Ascii.text(b, v, end) + "”");
-                    return;
+                case ST -> {
+                    st = Ascii.integer(b, v, end);
+                    if (st < 0) problem("packet_field", "ST 应为数字，实际为“" + Ascii.text(b, v, end) + "”");
                 }
-                mn = ascii.string(b, v, end);
-            } else if (is(b, p, eq, "Flag")) {
-                packetFlag = Ascii.integer(b, v, end);
-                if (packetFlag < 0 || packetFlag > 255) {
-                    problem("packet_field", "Flag 应为 0–255 的数字，实际为“" + Ascii.text(b, v, end) + "”");
-                    return;
+                case CN -> {
+                    cn = Ascii.integer(b, v, end);
+                    if (cn < 0) {
+                        problem("packet_field", "CN 应为数字，实际为“" + Ascii.text(b, v, end) + "”");
+                        return;
+                    }
                 }
-            } else if (is(b, p, eq, "PNUM")) {
-                total = Ascii.integer(b, v, end);
-                if (total < 1 || total > SplitPackets.MAX_PARTS) {
-                    problem("packet_field", "PNUM 应为 1–9999，实际为“" + Ascii.text(b, v, end) + "”");
-                    return;
+                case MN -> {
+                    mn = equal(b, v, end, lastMnBytes) ? lastMn : ascii.known(b, v, end);
+                    if (mn == null) {
+                        if (end - v > 24 || !Ascii.alphanumeric(b, v, end)) {
+                            problem("packet_field", "MN 应为不超过 24 位的字母数字，实际为“" + Ascii.text(b, v, end) + "”");
+                            return;
+                        }
+                        mn = ascii.string(b, v, end);
+                    }
+                    if (mn != lastMn) {
+                        lastMn = mn;
+                        lastMnBytes = Arrays.copyOfRange(b, v, end);
+                    }
                 }
-            } else if (is(b, p, eq, "PNO")) {
-                number = Ascii.integer(b, v, end);
-                if (number < 1 || number > SplitPackets.MAX_PARTS) {
-                    problem("packet_field", "PNO 应为 1–9999，实际为“" + Ascii.text(b, v, end) + "”");
-                    return;
+                case FLAG_FIELD -> {
+                    packetFlag = Ascii.integer(b, v, end);
+                    if (packetFlag < 0 || packetFlag > 255) {
+                        problem("packet_field", "Flag 应为 0–255 的数字，实际为“" + Ascii.text(b, v, end) + "”");
+                        return;
+                    }
+                }
+                case PNUM -> {
+                    total = Ascii.integer(b, v, end);
+                    if (total < 1 || total > SplitPackets.MAX_PARTS) {
+                        problem("packet_field", "PNUM 应为 1–9999，实际为“" + Ascii.text(b, v, end) + "”");
+                        return;
+                    }
+                }
+                case PNO -> {
+                    number = Ascii.integer(b, v, end);
+                    if (number < 1 || number > SplitPackets.MAX_PARTS) {
+                        problem("packet_field", "PNO 应为 1–9999，实际为“" + Ascii.text(b, v, end) + "”");
+                        return;
+                    }
+                }
+                default -> {
                 }
             }
             p = end + 1;
@@ -213,11 +265,46 @@ public final class Hj212Reader implements LineReader.Consumer {
         handler.packet(packet);
     }
 
+    private static final int QN = 1;
+    private static final int ST = 2;
+    private static final int CN = 3;
+    private static final int MN = 4;
+    private static final int FLAG_FIELD = 5;
+    private static final int PNUM = 6;
+    private static final int PNO = 7;
+    private static final int CP = 8;
+
+    /** Which header field a key names (PW and keys of later editions are not read: 0). */
+    private static int key(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 2) {
+            byte c0 = b[from];
+            byte c1 = b[from + 1];
+            if (c1 == 'N') return c0 == 'Q' ? QN : c0 == 'C' ? CN : c0 == 'M' ? MN : 0;
+            if (c0 == 'S' && c1 == 'T') return ST;
+            return c0 == 'C' && c1 == 'P' ? CP : 0;
+        }
+        if (n == 4) return is(b, from, to, "Flag") ? FLAG_FIELD : is(b, from, to, "PNUM") ? PNUM : 0;
+        return n == 3 && is(b, from, to, "PNO") ? PNO : 0;
+    }
+
     private static boolean isData(int cn) {
         return cn == 2011 || cn == Packet.CN_MINUTE || cn == Packet.CN_HOUR || cn == Packet.CN_DAY;
     }
 
-    /** Reads the CP data area into {@link #readings}; returns DataTime, or {@link Packet#NO_TIME} if it has none. */
+    private static final int AVG = 1;
+    private static final int RTD = 2;
+    private static final int MIN = 3;
+    private static final int MAX = 4;
+    private static final int COU = 5;
+    private static final int ZS_AVG = 6;
+    private static final int FLAG = 7;
+
+    /**
+     * Reads the CP data area into {@link #readings}; returns DataTime, or {@link Packet#NO_TIME} if it has none.
+     * One pass over the bytes: each item's key up to its =, noting the - between code and field, then its value
+     * up to the ; or , that ends it, a number read as it is passed (the bulk of a month of data is these items).
+     */
     private long dataArea(byte[] b, int from, int to) {
         readings.clear();
         codeFrom = -1;
@@ -225,73 +312,140 @@ public final class Hj212Reader implements LineReader.Consumer {
         long time = Packet.NO_TIME;
         int p = from;
         while (p < to) {
-            int end = p;
-            while (end < to && b[end] != ';' && b[end] != ',') end++;
-            if (end > p) {
-                long t = item(b, p, end);
-                if (t != Packet.NO_TIME) time = t;
+            int start = p;
+            int dash = -1;
+            int codeLength = codeTo - codeFrom;
+            boolean sameCode = codeFrom >= 0 && start + codeLength < to && b[start + codeLength] == '-'
+                    && same(b, codeFrom, codeTo, start, start + codeLength);
+            if (sameCode) {
+                dash = start + codeLength;
+                p = dash + 4 < to && b[dash + 4] == '=' ? dash + 4 : dash + 1;
             }
-            p = end + 1;
+            for (; p < to; p++) {
+                byte c = b[p];
+                if (c == '=' || c == ';' || c == ',') break;
+                if (c == '-' && dash < 0) dash = p;
+            }
+            if (p == to || b[p] != '=') {
+                if (p > start) problem("packet_value", "数据项“" + Ascii.text(b, start, p) + "”缺少 =，该项不采用");
+                p++;
+                continue;
+            }
+            if (dash < 0) {
+                long t = parameter(b, start, p, to);
+                if (t != Packet.NO_TIME) time = t;
+                p = itemEnd(b, p + 1, to);
+            } else {
+                p = value(b, start, dash, p, to, sameCode);
+            }
+            p++;
         }
         flush(b);
         return time;
     }
 
-    /** One data item {@code key=value}; returns DataTime if that is what it was. */
-    private long item(byte[] b, int from, int to) {
-        int eq = indexOf(b, from, to, (byte) '=');
-        if (eq < 0) {
-            problem("packet_value", "数据项“" + Ascii.text(b, from, to) + "”缺少 =，该项不采用");
-            return Packet.NO_TIME;
+    /**
+     * An item without a factor code: DataTime, whose time is returned, or another parameter (RtdInterval, …),
+     * which is not data ({@link Packet#NO_TIME}).
+     */
+    private long parameter(byte[] b, int from, int eq, int to) {
+        if (!is(b, from, eq, "DataTime")) return Packet.NO_TIME;
+        int end = itemEnd(b, eq + 1, to);
+        long t = ascii.dateTime(b, eq + 1, end);
+        if (t == Packet.NO_TIME) {
+            problem("packet_value", "DataTime“" + Ascii.text(b, eq + 1, end) + "”不是有效的时间 YYYYMMDDhhmmss");
         }
-        if (is(b, from, eq, "DataTime")) {
-            long t = ascii.dateTime(b, eq + 1, to);
-            if (t == Packet.NO_TIME) problem("packet_value", "DataTime“" + Ascii.text(b, eq + 1, to) + "”不是有效的时间 YYYYMMDDhhmmss");
-            return t;
-        }
-        int dash = indexOf(b, from, eq, (byte) '-');
-        if (dash < 0) return Packet.NO_TIME;
-        if (!Ascii.alphanumeric(b, from, dash)) {
-            problem("packet_value", "因子代码“" + Ascii.text(b, from, dash) + "”无效，该项不采用");
-            return Packet.NO_TIME;
-        }
-        if (codeFrom < 0 || !Arrays.equals(b, codeFrom, codeTo, b, from, dash)) {
+        return t;
+    }
+
+    /** The value of {@code code-Field=value} ({@code sameCode}: the code of the reading being collected); returns where the item ends. */
+    private int value(byte[] b, int from, int dash, int eq, int to, boolean sameCode) {
+        int v = eq + 1;
+        if (!sameCode && (codeFrom < 0 || !same(b, codeFrom, codeTo, from, dash))) {
+            if (!Ascii.alphanumeric(b, from, dash)) {
+                problem("packet_value", "因子代码“" + Ascii.text(b, from, dash) + "”无效，该项不采用");
+                return itemEnd(b, v, to);
+            }
             flush(b);
             codeFrom = from;
             codeTo = dash;
         }
-        int v = eq + 1;
-        if (is(b, dash + 1, eq, "Flag")) {
-            byte c = to - v == 1 ? b[v] : 0;
+        int field = field(b, dash + 1, eq);
+        if (field == 0) return itemEnd(b, v, to);
+        if (field == FLAG) {
+            int end = itemEnd(b, v, to);
+            byte c = end - v == 1 ? b[v] : 0;
             if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') flag = (char) c;
-            else problem("packet_value", Ascii.text(b, from, eq) + " 应为一个字母，实际为“" + Ascii.text(b, v, to) + "”，该项不采用");
-            return Packet.NO_TIME;
+            else problem("packet_value", Ascii.text(b, from, eq) + " 应为一个字母，实际为“" + Ascii.text(b, v, end) + "”，该项不采用");
+            return end;
         }
-        int field = is(b, dash + 1, eq, "Avg") ? 1 : is(b, dash + 1, eq, "Rtd") ? 2 : is(b, dash + 1, eq, "Min") ? 3
-                : is(b, dash + 1, eq, "Max") ? 4 : is(b, dash + 1, eq, "Cou") ? 5 : is(b, dash + 1, eq, "ZsAvg") ? 6 : 0;
-        if (field == 0) return Packet.NO_TIME;
-        double value = Ascii.number(b, v, to);
+        int end = Ascii.decimal(b, v, to, number);
+        double value = number[0];
         if (Double.isNaN(value)) {
-            problem("packet_value", Ascii.text(b, from, eq) + " 的值“" + Ascii.text(b, v, to) + "”不是数值，该项不采用");
-            return Packet.NO_TIME;
+            problem("packet_value", Ascii.text(b, from, eq) + " 的值“" + Ascii.text(b, v, end) + "”不是数值，该项不采用");
+            return end;
         }
         switch (field) {
-            case 1 -> avg = value;
-            case 2 -> rtd = value;
-            case 3 -> min = value;
-            case 4 -> max = value;
-            case 5 -> cou = value;
+            case AVG -> avg = value;
+            case RTD -> rtd = value;
+            case MIN -> min = value;
+            case MAX -> max = value;
+            case COU -> cou = value;
             default -> zsAvg = value;
         }
-        return Packet.NO_TIME;
+        return end;
+    }
+
+    /** Where the item that continues at {@code from} ends: its ; or , or the end of the data area. */
+    private static int itemEnd(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && b[i] != ';' && b[i] != ',') i++;
+        return i;
+    }
+
+    /** Which field a suffix names: Avg, Rtd, Min, Max, Cou, ZsAvg, Flag; 0 for those not read (ZsRtd, EFlag, …). */
+    private static int field(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n == 3) {
+            byte c0 = b[from];
+            byte c1 = b[from + 1];
+            byte c2 = b[from + 2];
+            if (c0 == 'A' && c1 == 'v' && c2 == 'g') return AVG;
+            if (c0 == 'M' && c1 == 'i' && c2 == 'n') return MIN;
+            if (c0 == 'M' && c1 == 'a' && c2 == 'x') return MAX;
+            if (c0 == 'R' && c1 == 't' && c2 == 'd') return RTD;
+            if (c0 == 'C' && c1 == 'o' && c2 == 'u') return COU;
+            return 0;
+        }
+        if (n == 4) return is(b, from, to, "Flag") ? FLAG : 0;
+        if (n == 5) return is(b, from, to, "ZsAvg") ? ZS_AVG : 0;
+        return 0;
+    }
+
+    /** Are two codes in the buffer the same? Codes of one packet differ mostly at the end, so that is compared first. */
+    private static boolean same(byte[] b, int aFrom, int aTo, int bFrom, int bTo) {
+        int n = aTo - aFrom;
+        if (n != bTo - bFrom) return false;
+        for (int i = n - 1; i >= 0; i--) if (b[aFrom + i] != b[bFrom + i]) return false;
+        return true;
     }
 
     /** Ends the reading being collected; a code sent again later in the packet completes its earlier reading. */
     private void flush(byte[] b) {
         if (codeFrom >= 0) {
-            Reading r = new Reading(ascii.string(b, codeFrom, codeTo), rtd, avg, min, max, cou, zsAvg, flag);
+            int at = readings.size();
+            boolean recurs = at < lastCodes.length && equal(b, codeFrom, codeTo, lastCodeBytes[at]);
+            String code = recurs ? lastCodes[at] : ascii.string(b, codeFrom, codeTo);
+            if (!recurs && at < lastCodes.length) {
+                lastCodes[at] = code;
+                lastCodeBytes[at] = Arrays.copyOfRange(b, codeFrom, codeTo);
+            }
+            Reading r = new Reading(code, rtd, avg, min, max, cou, zsAvg, flag);
             int same = -1;
-            for (int i = 0; i < readings.size(); i++) if (readings.get(i).code().equals(r.code())) same = i;
+            for (int i = 0; i < readings.size(); i++) {
+                String other = readings.get(i).code();
+                if (other.hashCode() == code.hashCode() && other.equals(code)) same = i;
+            }
             if (same >= 0) readings.set(same, readings.get(same).merge(r));
             else readings.add(r);
         }
@@ -307,6 +461,13 @@ public final class Hj212Reader implements LineReader.Consumer {
     private static int indexOf(byte[] b, int from, int to, byte c) {
         for (int i = from; i < to; i++) if (b[i] == c) return i;
         return -1;
+    }
+
+    /** Are the bytes {@code b[from, to)} those of {@code bytes} (null: no)? */
+    private static boolean equal(byte[] b, int from, int to, byte[] bytes) {
+        if (bytes == null || bytes.length != to - from) return false;
+        for (int i = bytes.length - 1; i >= 0; i--) if (b[from + i] != bytes[i]) return false;
+        return true;
     }
 
     /** Are the bytes {@code b[from, to)} exactly the ASCII text {@code s}? */

@@ -15,6 +15,15 @@ public final class LineReader {
         void line(byte[] b, int from, int to, long number);
 
         void tooLong(long number);
+
+        /**
+         * Where the line starting at {@code from} ends, if the consumer can tell without the reader looking for
+         * its line feed (a record that states its own length and has checked that no line feed lies inside): the
+         * index of the line feed, or -1 to have it found byte by byte.
+         */
+        default int end(byte[] b, int from, int to) {
+            return -1;
+        }
     }
 
     private final int maxLine;
@@ -36,10 +45,12 @@ public final class LineReader {
      */
     public int lines(byte[] b, int from, int to, Consumer consumer) {
         int start = from;
-        for (int i = from; i < to; i++) {
-            if (b[i] != '\n') continue;
-            deliver(b, start, i, consumer);
-            start = i + 1;
+        while (start < to) {
+            int end = consumer.end(b, start, to);
+            if (end < 0) end = indexOf(b, start, to);
+            if (end < 0) break;
+            deliver(b, start, end, consumer);
+            start = end + 1;
         }
         return start;
     }
