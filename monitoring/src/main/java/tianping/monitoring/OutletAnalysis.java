@@ -153,7 +153,7 @@ final class OutletAnalysis {
             boolean exceeds = limit.exceededBy(m.measured());
             if (exceeds) found.add(new Found(limit, "手工监测", Minutes.of(m.sampledAt()), 0, m.measured()));
             long at = Minutes.of(m.sampledAt());
-            evidence.add(new Evidence("手工监测", at, at + 1, List.of(outlet.mn(), m.factor()), names.of(m.factor()) + " "
+            evidence.add(new Evidence("手工监测", at, at, List.of(outlet.mn(), m.factor()), names.of(m.factor()) + " "
                     + plain(m.measured()) + " " + limit.unit() + (m.by() == null ? "" : "（" + m.by() + "）") + "，限值 "
                     + limit(limit) + "：" + (exceeds ? "超标" + multiple(m.measured(), limit) : "未超标")));
         }

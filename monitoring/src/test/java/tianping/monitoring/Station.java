@@ -28,14 +28,25 @@ public final class Station {
 
     /** One factor's reading: value (in hundredths) and flag; Min and Max are set a little around it. */
     public static String reading(String code, long hundredths, char flag) {
-        return code + "-Avg=" + decimal(hundredths) + "," + code + "-Min=" + decimal(hundredths * 98 / 100) + "," + code + "-Max="
-                + decimal(hundredths * 102 / 100) + "," + code + "-Flag=" + flag;
+        return reading(code, hundredths, 2, flag);
     }
 
-    static String decimal(long hundredths) {
-        String sign = hundredths < 0 ? "-" : "";
-        long v = Math.abs(hundredths);
-        return sign + v / 100 + "." + String.format("%02d", v % 100);
+    /** One factor's reading with {@code scale} decimals: (598, 3) is 0.598. */
+    public static String reading(String code, long value, int scale, char flag) {
+        return code + "-Avg=" + decimal(value, scale) + "," + code + "-Min=" + decimal(value * 98 / 100, scale) + "," + code + "-Max="
+                + decimal(value * 102 / 100, scale) + "," + code + "-Flag=" + flag;
+    }
+
+    /** A flow reading: Avg (m³/h) and Cou (m³ in the interval), in hundredths. */
+    public static String flow(String code, long hundredths, int minutes, char flag) {
+        return code + "-Avg=" + decimal(hundredths, 2) + "," + code + "-Cou=" + decimal(hundredths * minutes / 60, 2) + "," + code + "-Flag=" + flag;
+    }
+
+    static String decimal(long value, int scale) {
+        String sign = value < 0 ? "-" : "";
+        long v = Math.abs(value);
+        long pow = (long) Math.pow(10, scale);
+        return sign + v / pow + "." + String.format("%0" + scale + "d", v % pow);
     }
 
     public Station minute(LocalDateTime t, String... readings) {
@@ -56,7 +67,8 @@ public final class Station {
         return this;
     }
 
-    public Station packetText(String segment) {
+    /** A packet of this segment, framed with its length and CRC. */
+    public Station packet(String segment) {
         out.append(PacketWriter.packet(segment));
         return this;
     }

@@ -28,14 +28,17 @@ public final class Hj212Reader implements LineReader.Consumer {
     private final List<Reading> readings = new ArrayList<>();
     private final double[] number = new double[1];
 
-    private long line;
-    private int framed = -1;
     /** The MN, and the codes in order, of the last packet: the next packet mostly has the same. */
-    private String lastMn;
-    private byte[] lastMnBytes;
     private final String[] lastCodes = new String[16];
     private final byte[][] lastCodeBytes = new byte[16][];
+    private String lastMn;
+    private byte[] lastMnBytes;
+
+    private long line;
+    /** Where the line {@link #end} framed starts, and its segment's CRC. */
+    private int framed = -1;
     private int framedCrc;
+    /** The reading being collected: its code in the buffer, and its fields so far. */
     private int codeFrom = -1;
     private int codeTo;
     private double rtd;
