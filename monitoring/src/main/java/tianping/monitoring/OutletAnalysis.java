@@ -143,27 +143,17 @@ final class OutletAnalysis {
         evidence.addAll(dailyHours(episodes));
         evidence.addAll(exceedanceDays(episodes));
         for (String code : codes) {
-            boolean hourlyLimit = outlet.factors().stream().anyMatch(f -> f.code().equals(code) && f.hourly());
-            boolean dailyLimit = outlet.factors().stream().anyMatch(f -> f.code().equals(code) && !f.hourly());
-            if (hourlyLimit) excluded(code, "小时", hourly.get(code)).ifPresent(evidence::add);
-            if (dailyLimit) excluded(code, "日", daily.get(code)).ifPresent(evidence::add);
+            for (FactorLimit f : outlet.factors()) {
+                if (!f.code().equals(code)) continue;
+                (f.hourly() ? excluded(code, "小时", hourly.get(code)) : excluded(code, "日", daily.get(code))).ifPresent(evidence::add);
+            }
         }
-        for (ManualSample m : manual) {
-            FactorLimit limit = outlet.factors().stream().filter(f -> f.code().equals(m.factor())).findFirst().orElseThrow();
-            boolean exceeds = limit.exceededBy(m.measured());
-            if (exceeds) found.add(new Found(limit, "手工监测", Minutes.of(m.sampledAt()), 0, m.measured()));
-            long at = Minutes.of(m.sampledAt());
-            evidence.add(new Evidence("手工监测", at, at, List.of(outlet.mn(), m.factor()), names.of(m.factor()) + " "
-                    + plain(m.measured()) + " " + limit.unit() + (m.by() == null ? "" : "（" + m.by() + "）") + "，限值 "
-                    + limit(limit) + "：" + (exceeds ? "超标" + multiple(m.measured(), limit) : "未超标")));
-        }
-
+        manual(found, evidence);
         List<Sign> signs = signs(codes, measured);
         for (Sign s : signs) {
             evidence.add(new Evidence(SIGN_KIND, s.start(), s.end(), s.code().isEmpty() ? List.of(outlet.mn())
                     : List.of(outlet.mn(), s.code()), s.kind() + "：" + s.evidence()));
         }
-
         int valid = 0;
         int excluded = 0;
         for (TreeMap<Long, Mean> h : hourly.values()) {
@@ -173,6 +163,19 @@ final class OutletAnalysis {
             }
         }
         return new Result(outlet, found, restoredAt(episodes, hourly, daily, lastHour, lastDay), evidence, signs, valid, excluded);
+    }
+
+    /** Manual results: an exceedance each one outside its factor's (first) limit, and an evidence line each. */
+    private void manual(List<Found> found, List<Evidence> evidence) {
+        for (ManualSample m : manual) {
+            FactorLimit limit = outlet.factors().stream().filter(f -> f.code().equals(m.factor())).findFirst().orElseThrow();
+            boolean exceeds = limit.exceededBy(m.measured());
+            long at = Minutes.of(m.sampledAt());
+            if (exceeds) found.add(new Found(limit, "手工监测", at, 0, m.measured()));
+            evidence.add(new Evidence("手工监测", at, at, List.of(outlet.mn(), m.factor()), names.of(m.factor()) + " "
+                    + plain(m.measured()) + " " + limit.unit() + (m.by() == null ? "" : "（" + m.by() + "）") + "，限值 "
+                    + limit(limit) + "：" + (exceeds ? "超标" + multiple(m.measured(), limit) : "未超标")));
+        }
     }
 
     private Evidence episodeEvidence(ExceedanceEpisode e) {

@@ -1,7 +1,6 @@
 package tianping.monitoring.values;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.List;
 
 /** An hourly or daily mean of one factor: a valid value with how it was obtained, or why there is none. */
@@ -9,10 +8,6 @@ public sealed interface Mean permits Mean.Valid, Mean.Excluded {
 
     /** The minute the hour or day starts (minutes since 1970-01-01T00:00, local time). */
     long start();
-
-    default LocalDateTime time() {
-        return Minutes.time(start());
-    }
 
     /**
      * @param value    the mean the limit is compared with (O₂-corrected where the outlet's standard requires it)

@@ -22,10 +22,6 @@ public final class OxygenCorrection {
         this.reference = reference;
     }
 
-    public ReferenceOxygen reference() {
-        return reference;
-    }
-
     /** Every mean of {@code measured} corrected with the O₂ mean of the same start in {@code oxygen}. */
     public TreeMap<Long, Mean> apply(Map<Long, Mean> measured, Map<Long, Mean> oxygen) {
         TreeMap<Long, Mean> out = new TreeMap<>();
