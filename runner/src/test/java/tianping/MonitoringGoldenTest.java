@@ -119,4 +119,10 @@ class MonitoringGoldenTest {
         assertEquals("连续 30 日内自动监控日均值超标 10 日，手工监测亦超标", listed.note());
         assertTrue(evidence(decide("anhui/ah-cod-9-of-30")).stream().anyMatch(e -> e.startsWith("剔除的日均值") && e.contains("2024-03-20 有效小时 19 < 20")));
     }
+
+    @Test
+    void heavyMetalsAreFlaggedFromThePollutantCatalogue() throws Exception {
+        assertTrue(evidence(decide("criminal/lead-3x")).stream().anyMatch(e -> e.startsWith("超标时段")
+                && e.contains("总铅（第一类污染物、重金属（两高解释第一条第（三）项））")), evidence(decide("criminal/lead-3x")).toString());
+    }
 }

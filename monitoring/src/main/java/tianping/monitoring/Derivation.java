@@ -108,7 +108,7 @@ final class Derivation {
                     .filter(p -> p.mn() == null || p.mn().equals(o.mn()))
                     .map(p -> new ProductionCheck.Period(Minutes.of(p.start()), Minutes.of(p.end()), p.source())).toList();
             List<ManualSample> manual = section.manual().stream().filter(m -> m.mn().equals(o.mn())).toList();
-            results.add(new OutletAnalysis(o, data, this::name, d -> thresholds.get(d), reference,
+            results.add(new OutletAnalysis(o, data, names(), d -> thresholds.get(d), reference,
                     o.sourceType() == null ? null : oxygenCode, code("流量", o.medium()), production, manual, span[0], span[1]).analyse());
         }
         throwIfAny();
@@ -123,9 +123,26 @@ final class Derivation {
                 .map(MonitoringCode::code).findFirst().orElse(null);
     }
 
-    private String name(String code) {
-        return law.pollutant(code).map(Pollutant::name).orElseGet(() -> law.monitoringCodes().stream()
-                .filter(c -> c.code().equals(code)).map(MonitoringCode::name).findFirst().orElse(code));
+    private OutletAnalysis.Names names() {
+        return new OutletAnalysis.Names() {
+            @Override
+            public String of(String code) {
+                return law.pollutant(code).map(Pollutant::name).orElseGet(() -> law.monitoringCodes().stream()
+                        .filter(c -> c.code().equals(code)).map(MonitoringCode::name).findFirst().orElse(code));
+            }
+
+            @Override
+            public String kind(String code) {
+                Pollutant p = law.pollutant(code).orElse(null);
+                if (p == null) return "";
+                List<String> kinds = new ArrayList<>();
+                if (!p.pollutantClass().equals("常规")) kinds.add(p.pollutantClass() + "污染物");
+                if (p.metalGroup().equals("三倍")) kinds.add("重金属（两高解释第一条第（三）项）");
+                if (p.metalGroup().equals("十倍")) kinds.add("重金属（两高解释第一条第（四）项）");
+                if (p.persistentOrganic()) kinds.add("持久性有机污染物");
+                return String.join("、", kinds);
+            }
+        };
     }
 
     private void checkSection(String oxygenCode) {

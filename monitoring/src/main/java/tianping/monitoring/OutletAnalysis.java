@@ -183,7 +183,9 @@ final class OutletAnalysis {
         String counted = e.counted().stream().map(v -> Minutes.text(v.start()) + " " + plain(v.value()) + "（" + basis(v) + "）")
                 .collect(Collectors.joining("、"));
         String what = f.hourly() ? "小时均值连续 " + e.hours() + " 小时" : "日均值";
-        return new Evidence("超标时段", e.start(), e.end(), List.of(outlet.mn(), f.code()), names.of(f.code()) + " " + what
+        String kind = names.kind(f.code());
+        return new Evidence("超标时段", e.start(), e.end(), List.of(outlet.mn(), f.code()), names.of(f.code())
+                + (kind.isEmpty() ? "" : "（" + kind + "）") + " " + what
                 + "超过限值 " + limit(f) + (reference != null ? "，折算至基准氧含量 " + plain(reference.percent()) + "%" : "")
                 + "，最大 " + plain(e.peak()) + multiple(e.peak(), f) + "；计入：" + counted);
     }
@@ -353,8 +355,12 @@ final class OutletAnalysis {
         return "（超标 " + plain(m) + " 倍）";
     }
 
-    /** Names of codes for evidence lines: 二氧化硫（a21026）. */
+    /** What the pollutant catalogue says of a code, for evidence lines. */
     interface Names {
+        /** 二氧化硫 */
         String of(String code);
+
+        /** 第一类污染物、重金属（两高解释第一条第（三）项）…, or empty for a conventional pollutant */
+        String kind(String code);
     }
 }
