@@ -227,6 +227,27 @@ public final class Finding {
         return details.falsifiedFactors().stream().anyMatch(List.of("w01018", "w21003", "a21026", "a21002")::contains);
     }
 
+    /**
+     * 日均值超标天数: the most natural days with a daily-mean exceedance (any factor) within any {@code days}
+     * consecutive days, as 挂牌督办 triggers count them (安徽: 10 of 30).
+     */
+    public int dailyExceedanceDaysWithin(int days) {
+        List<LocalDate> dates = exceedances.stream().filter(Exceedance::daily).map(e -> e.start().toLocalDate())
+                .distinct().sorted().toList();
+        int most = 0;
+        for (int first = 0, last = 0; last < dates.size(); last++) {
+            while (ChronoUnit.DAYS.between(dates.get(first), dates.get(last)) >= days) first++;
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
+    }
+
+    /** Manual monitoring (手工监测) found an exceedance too. Null when the finding carries no monitoring data. */
+    public Boolean getManualMonitoringExceeded() {
+        if (exceedances.isEmpty()) return null;
+        return exceedances.stream().anyMatch(e -> e.averaging().equals("手工监测"));
+    }
+
     /** A daily mean was exceeded; for a fault with no monitoring data, established as not exceeded. */
     public Boolean getDailyMeanExceeded() {
         if (exceedances.isEmpty()) return fault != null ? Boolean.FALSE : null;

@@ -4,6 +4,7 @@ import tianping.facts.Pollutant;
 import tianping.facts.ViolationType;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,9 @@ public final class LawBook {
     private final List<NoPenaltyItem> items = new ArrayList<>();
     private final Map<String, PenaltyProvision> provisions = new LinkedHashMap<>();
     private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
+    private final Map<String, DataFlag> dataFlags = new LinkedHashMap<>();
+    private final Map<String, MonitoringCode> monitoringCodes = new LinkedHashMap<>();
+    private final List<ReferenceOxygen> referenceOxygen = new ArrayList<>();
     private WorkCalendar calendar;
 
     private LawBook() {
@@ -100,6 +104,26 @@ public final class LawBook {
         return parameters.keySet();
     }
 
+    /** What a data flag of an HJ 212 edition means (data-flags.csv); {@link DataFlag#NO_FLAG} for a value sent without one. */
+    public Optional<DataFlag> dataFlag(String edition, String flag) {
+        return Optional.ofNullable(dataFlags.get(edition + "\u0000" + flag));
+    }
+
+    /** The HJ 212 codes the monitoring derivation knows besides the pollutants' own (monitoring-codes.csv). */
+    public List<MonitoringCode> monitoringCodes() {
+        return List.copyOf(monitoringCodes.values());
+    }
+
+    /** The reference O₂ content for a source type in force on {@code date} (reference-oxygen.csv). */
+    public Optional<ReferenceOxygen> referenceOxygen(String sourceType, LocalDate date) {
+        return referenceOxygen.stream().filter(r -> r.sourceType().equals(sourceType) && r.validity().covers(date)).findFirst();
+    }
+
+    /** The source types reference-oxygen.csv names, in table order. */
+    public List<String> sourceTypes() {
+        return referenceOxygen.stream().map(ReferenceOxygen::sourceType).distinct().toList();
+    }
+
     /** The grades a credit scheme defines, in table order (highest first). */
     public List<CreditGrade> creditGrades(String scheme) {
         return creditGrades.stream().filter(g -> g.scheme().equals(scheme)).toList();
@@ -153,11 +177,20 @@ public final class LawBook {
     // ---- reading ------------------------------------------------------------------------------------------
 
     private CsvTable table(RuleFiles files, String name, List<TableError> errors, String columns, String optional) {
+        return table(files, name, errors, columns, optional, true);
+    }
+
+    /**
+     * @param required false for the online-monitoring tables: rule sets written before them (kept as snapshots
+     *                 for replay) still load, and the monitoring derivation reports their absence when used
+     */
+    private CsvTable table(RuleFiles files, String name, List<TableError> errors, String columns, String optional,
+                           boolean required) {
         String path = "tables/" + name;
         byte[] content = files.get(path);
         if (content == null) {
-            errors.add(new TableError(path, 0, "table_missing", "规则集缺少表格 " + path));
-            content = new byte[0];
+            if (required) errors.add(new TableError(path, 0, "table_missing", "规则集缺少表格 " + path));
+            content = (columns + "\n").getBytes(StandardCharsets.UTF_8);
         }
         return new CsvTable(path, content, Arrays.asList(columns.split(",")),
                 optional.isEmpty() ? Set.of() : Set.of(optional.split(",")), errors);
@@ -266,6 +299,43 @@ public final class LawBook {
         }
         for (String id : levels.keySet()) {
             if (!benchmarks.containsKey(id)) errors.add(new TableError("tables/discretion-levels.csv", 0, "unknown_reference", "基准编号“" + id + "”不在 benchmarks.csv 中"));
+        }
+        readMonitoringTables(files, errors);
+    }
+
+    private void readMonitoringTables(RuleFiles files, List<TableError> errors) {
+        for (var r : table(files, "data-flags.csv", errors, "标准版本,标记,含义,判定,来源", "", false).rows()) {
+            String edition = r.oneOf("标准版本", List.of("HJ 212-2017", "HJ/T 212-2005"));
+            String flag = r.text("标记");
+            if (!flag.equals(DataFlag.NO_FLAG) && !flag.matches("[A-Z]")) r.error("table_value_error", "标记应为一个大写字母或“无”，实际为“" + flag + "”");
+            put(dataFlags, edition + "\u0000" + flag, new DataFlag(edition, flag, r.text("含义"),
+                    r.oneOf("判定", DataFlag.JUDGEMENTS), r.text("来源")), r);
+        }
+        Set<String> legacy = new HashSet<>();
+        for (var r : table(files, "monitoring-codes.csv", errors, "代码,名称,环境要素,用途,2005编码,来源", "", false).rows()) {
+            String code = r.text("代码");
+            String role = r.oneOf("用途", MonitoringCode.ROLES);
+            if (role.equals("污染物") && !pollutants.containsKey(code)) {
+                r.error("unknown_reference", "用途为污染物的代码“" + code + "”不在 pollutants.csv 中");
+            }
+            String old = r.optional("2005编码");
+            if (old != null && !legacy.add(old)) r.error("table_value_error", "2005编码“" + old + "”重复");
+            put(monitoringCodes, code, new MonitoringCode(code, r.text("名称"), r.oneOf("环境要素", List.of("大气", "水")),
+                    role, old == null ? "" : old, r.text("来源")), r);
+        }
+        for (var r : table(files, "reference-oxygen.csv", errors, "排放源类型,基准氧含量,标准,生效日期,失效日期,来源", "", false).rows()) {
+            BigDecimal percent = r.number("基准氧含量");
+            if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(21)) >= 0) {
+                r.error("table_value_error", "基准氧含量应在 0 与 21 之间（%），实际为 " + percent.toPlainString());
+            }
+            ReferenceOxygen row = new ReferenceOxygen(r.text("排放源类型"), percent, r.text("标准"),
+                    r.validity("生效日期", "失效日期"), r.text("来源"));
+            for (ReferenceOxygen q : referenceOxygen) {
+                if (q.sourceType().equals(row.sourceType()) && overlaps(q.validity(), row.validity())) {
+                    r.error("table_value_error", "排放源类型“" + row.sourceType() + "”的有效期与另一行重叠");
+                }
+            }
+            referenceOxygen.add(row);
         }
     }
 

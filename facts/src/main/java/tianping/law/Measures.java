@@ -23,6 +23,7 @@ public final class Measures {
     private static final Map<String, List<Measure>> FIXED = new LinkedHashMap<>();
     private static final Pattern SAME_WITHIN = Pattern.compile("近(\\d{1,3})个月同类违法次数");
     private static final Pattern ANY_WITHIN_YEARS = Pattern.compile("近(\\d{1,2})年违法次数（含本次）");
+    private static final Pattern DAILY_EXCEEDANCE_DAYS = Pattern.compile("任意连续(\\d{1,3})日内日均值超标天数");
 
     static {
         text("危害后果", "harm", List.of("无", "轻微", "一般", "较大", "重大"), Finding::getHarm);
@@ -62,6 +63,7 @@ public final class Measures {
         number("pH最大值", "phMax", "", Finding::getPhMax);
         number("噪声超标值", "noiseExcessDb", "分贝", Finding::getNoiseExcessDb);
         bool("日均值超标", "dailyMeanExceeded", Finding::getDailyMeanExceeded);
+        bool("手工监测超标", "manualMonitoringExceeded", Finding::getManualMonitoringExceeded);
         number("恢复达标用时", "hoursToCompliance", "小时", Finding::getHoursToCompliance);
         number("恢复达标间隔日数", "daysToCompliance", "日", Finding::getDaysToCompliance);
         bool("突发故障", "suddenFault", Finding::getSuddenFault);
@@ -107,6 +109,12 @@ public final class Measures {
             return List.of(new Measure(label, "(violationsWithinYears(" + n + ") + 1)", NUMBER, "次", List.of(),
                     false, f -> f.violationsWithinYears(n) + 1));
         }
+        Matcher days = DAILY_EXCEEDANCE_DAYS.matcher(label);
+        if (days.matches()) {
+            int n = Integer.parseInt(days.group(1));
+            return List.of(new Measure(label, "dailyExceedanceDaysWithin(" + n + ")", NUMBER, "日", List.of(),
+                    false, f -> f.dailyExceedanceDaysWithin(n)));
+        }
         return List.of();
     }
 
@@ -116,6 +124,7 @@ public final class Measures {
         FIXED.values().forEach(list::addAll);
         list.addAll(byLabel("近12个月同类违法次数"));
         list.addAll(byLabel("近2年违法次数（含本次）"));
+        list.addAll(byLabel("任意连续30日内日均值超标天数"));
         return list;
     }
 

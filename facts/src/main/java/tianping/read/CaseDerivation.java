@@ -17,7 +17,9 @@ import java.nio.file.Path;
  * {@code META-INF/services/tianping.read.CaseDerivation}. A derivation must be deterministic, and must add to
  * the case under {@code derivedFrom} an entry {file, sha256, section} for every data file it read, so the case's
  * input fingerprint covers the raw data too. A case whose {@code derivedFrom} already names the section (as a
- * logged case does on replay) is not derived again.
+ * logged case does on replay) is not derived again. The reader
+ * checks the section against case.schema.json before calling the derivation, so a derivation reads its section in
+ * the documented format.
  */
 public interface CaseDerivation {
 

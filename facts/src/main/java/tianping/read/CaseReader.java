@@ -104,14 +104,12 @@ public final class CaseReader {
     public CaseFile read(String file, JsonNode tree, Path baseDir) throws CaseRejected {
         if (tree.isObject()) {
             for (CaseDerivation d : derivations) {
-                if (tree.has(d.section()) && !alreadyDerived(tree, d.section())) {
-                    tree = d.derive(file, ((ObjectNode) tree).deepCopy(), baseDir, law);
-                }
+                if (!tree.has(d.section()) || alreadyDerived(tree, d.section())) continue;
+                checkSection(file, tree, d.section());
+                tree = d.derive(file, ((ObjectNode) tree).deepCopy(), baseDir, law);
             }
         }
-        List<CaseError> errors = CASE_SCHEMA.validate(tree).stream().map(e -> schemaError(file, e))
-                .sorted(Comparator.comparing(CaseError::path).thenComparing(CaseError::message)).distinct()
-                .collect(Collectors.toList());
+        List<CaseError> errors = schemaErrors(file, tree);
         if (!errors.isEmpty()) throw new CaseRejected(errors);
         CaseInput input;
         try {
@@ -131,6 +129,24 @@ public final class CaseReader {
             if (d.path("section").asText().equals(section)) return true;
         }
         return false;
+    }
+
+    private static List<CaseError> schemaErrors(String file, JsonNode tree) {
+        return CASE_SCHEMA.validate(tree).stream().map(e -> schemaError(file, e))
+                .sorted(Comparator.comparing(CaseError::path).thenComparing(CaseError::message)).distinct()
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * A derivation reads its section as case.schema.json documents it, so the section is checked before the
+     * derivation runs (the rest of the case is checked after, when the derived findings are in place).
+     */
+    private static void checkSection(String file, JsonNode tree, String section) throws CaseRejected {
+        String at = "$." + section;
+        List<CaseError> errors = schemaErrors(file, tree).stream()
+                .filter(e -> e.path().equals(at) || e.path().startsWith(at + ".") || e.path().startsWith(at + "["))
+                .toList();
+        if (!errors.isEmpty()) throw new CaseRejected(errors);
     }
 
     private static String path(MismatchedInputException e) {

@@ -30,7 +30,7 @@ final class DecisionBuilder {
 
     /** Outcome kinds, most severe first: dispositions come first in a decision's outcome, then measures, each by this order. */
     static final List<String> SEVERITY = List.of(
-            "移送公安机关（涉嫌污染环境罪）", "移送公安机关（行政拘留）", "停产整治", "查封扣押", "限制生产",
+            "移送公安机关（涉嫌污染环境罪）", "移送公安机关（行政拘留）", "停产整治", "查封扣押", "限制生产", "挂牌督办",
             "按日连续处罚", "罚款", "从重处罚", "从轻处罚", "不予限产停产", "责令改正", "提醒后处罚", "督导", "帮扶",
             "提醒", "不予处罚", "不再处罚", "教育");
     static final List<String> WARNINGS = List.of("红色预警", "黄色预警", "蓝色预警");
