@@ -31,9 +31,12 @@ public final class Law {
         return precedence;
     }
 
-    /** A numeric parameter in force on {@code date} (parameters.csv). */
+    /**
+     * A numeric parameter in force on {@code date} (parameters.csv); NaN where none is, so a threshold of a law
+     * not yet in force is never met (every comparison with NaN is false).
+     */
     public double number(String name, LocalDate date) {
-        return book.number(name, date);
+        return book.parameterOn(name, date).map(p -> Double.parseDouble(p.value())).orElse(Double.NaN);
     }
 
     /** A whole-number parameter (years, months, counts). */

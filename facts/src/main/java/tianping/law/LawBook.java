@@ -107,6 +107,14 @@ public final class LawBook {
         return Double.parseDouble(parameter(name, date).value());
     }
 
+    /** The parameter row in force on {@code date}, if any. */
+    public Optional<Parameter> parameterOn(String name, LocalDate date) {
+        List<Parameter> rows = parameters.get(name);
+        if (rows == null) throw new IllegalArgumentException("参数表中没有参数“" + name + "”");
+        for (Parameter p : rows) if (p.validity().covers(date)) return Optional.of(p);
+        return Optional.empty();
+    }
+
     /** The production allowed to a performance grade during an alert of a level, in force on {@code date}. */
     public Optional<AlertAllowance> alertAllowance(String grade, String level, LocalDate date) {
         return alertAllowances.stream().filter(a -> a.grade().equals(grade) && a.level().equals(level)

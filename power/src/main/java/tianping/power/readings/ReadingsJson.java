@@ -15,7 +15,8 @@ import java.io.InputStream;
  */
 public final class ReadingsJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** The caller owns the stream (it hashes what remains after the closing bracket). */
+    private static final JsonFactory FACTORY = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 
     private ReadingsJson() {
     }
