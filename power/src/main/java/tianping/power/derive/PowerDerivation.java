@@ -35,7 +35,7 @@ public final class PowerDerivation implements CaseDerivation {
         Grid grid = grid(file, section, t);
         String uscc = caseJson.path("enterprise").path("uscc").asText();
         SeriesBuilder builder = new SeriesBuilder(uscc, section.channels(), grid);
-        List<ReadingsFiles.Read> read = ReadingsFiles.load(file, section.readings(), baseDir, builder);
+        List<DerivedFrom> read = ReadingsFiles.load(file, section.readings(), baseDir, builder);
         PowerAnalysis.Result result = PowerAnalysis.analyze(file, section, builder.build(), t, law);
         return append(file, caseJson, result, read);
     }
@@ -57,7 +57,11 @@ public final class PowerDerivation implements CaseDerivation {
         return Grid.between(section.from(), section.to(), t.intervalMinutes());
     }
 
-    private static ObjectNode append(String file, ObjectNode caseJson, PowerAnalysis.Result result, List<ReadingsFiles.Read> read)
+    /**
+     * Appends derived findings, clues and the data read to a case; a case left without any finding is refused
+     * (code power_no_violation), since there is nothing to decide.
+     */
+    public static ObjectNode append(String file, ObjectNode caseJson, PowerAnalysis.Result result, List<DerivedFrom> read)
             throws CaseRejected {
         ArrayNode findings = caseJson.has("findings") && caseJson.get("findings").isArray()
                 ? (ArrayNode) caseJson.get("findings") : caseJson.putArray("findings");
@@ -79,7 +83,7 @@ public final class PowerDerivation implements CaseDerivation {
             result.clues().forEach(clues::add);
         }
         ArrayNode derived = caseJson.has("derivedFrom") ? (ArrayNode) caseJson.get("derivedFrom") : caseJson.putArray("derivedFrom");
-        for (ReadingsFiles.Read r : read) {
+        for (DerivedFrom r : read) {
             derived.addObject().put("file", r.file()).put("sha256", r.sha256()).put("section", SECTION);
         }
         return caseJson;

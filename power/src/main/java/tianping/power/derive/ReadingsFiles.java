@@ -25,15 +25,12 @@ import java.util.List;
  */
 final class ReadingsFiles {
 
-    record Read(String file, String sha256) {
-    }
-
     private ReadingsFiles() {
     }
 
-    static List<Read> load(String caseFile, List<String> names, Path baseDir, SeriesBuilder builder) throws CaseRejected {
+    static List<DerivedFrom> load(String caseFile, List<String> names, Path baseDir, SeriesBuilder builder) throws CaseRejected {
         List<CaseError> errors = new ArrayList<>();
-        List<Read> read = new ArrayList<>();
+        List<DerivedFrom> read = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             String at = PowerSection.PATH + ".readings[" + i + "]";
@@ -53,7 +50,7 @@ final class ReadingsFiles {
                 if (csv) ReadingsCsv.parse(in, visitor);
                 else ReadingsJson.parse(in, visitor);
                 drain(in);
-                read.add(new Read(name, "sha256:" + HexFormat.of().formatHex(in.getMessageDigest().digest())));
+                read.add(new DerivedFrom(name, "sha256:" + HexFormat.of().formatHex(in.getMessageDigest().digest())));
             } catch (IOException e) {
                 errors.add(new CaseError(caseFile, at, "data_file_missing", "读数文件 " + path + " 读取失败：" + e.getMessage()));
             }

@@ -62,6 +62,26 @@ public final class EnterpriseSeries {
         return n;
     }
 
+    /**
+     * The sha256 of the normalised readings (channel ids, then each slot's power as IEEE float bits, NaN for a
+     * gap): what a decision rests on when the enterprise's readings are a part of a larger feed.
+     */
+    public String sha256() {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * grid.slots());
+            for (int c = 0; c < channels.size(); c++) {
+                d.update(channels.get(c).id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                b.clear();
+                for (float v : kw[c]) b.putInt(Float.floatToIntBits(v));
+                d.update(b.array(), 0, b.position());
+            }
+            return "sha256:" + java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Mean power of a channel over [from, to), gaps left out; NaN if none. */
     public double meanKw(int c, int from, int to) {
         double sum = 0;
