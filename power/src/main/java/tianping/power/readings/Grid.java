@@ -8,24 +8,37 @@ import java.time.ZoneOffset;
  * and a reading stamped with the slot's start is the power over it. Every reading must fall on the grid, so a
  * day of readings of any order sorts itself into its slots in one pass.
  */
-public record Grid(LocalDateTime start, int intervalMinutes, int slots) {
+public final class Grid {
 
     /** The slot of a timestamp before the period or after it. */
     public static final int OUTSIDE = -1;
     /** The slot of a timestamp between two grid points. */
     public static final int OFF_GRID = -2;
 
+    private final LocalDateTime start;
+    private final int intervalMinutes;
+    private final int slots;
+    private final long startMinute;
+
+    public Grid(LocalDateTime start, int intervalMinutes, int slots) {
+        this.start = start;
+        this.intervalMinutes = intervalMinutes;
+        this.slots = slots;
+        this.startMinute = start.toEpochSecond(ZoneOffset.UTC) / 60;
+    }
+
     public static Grid between(LocalDateTime from, LocalDateTime to, int intervalMinutes) {
         long minutes = (to.toEpochSecond(ZoneOffset.UTC) - from.toEpochSecond(ZoneOffset.UTC)) / 60;
         return new Grid(from, intervalMinutes, (int) (minutes / intervalMinutes));
     }
 
-    public long startMinute() {
-        return start.toEpochSecond(ZoneOffset.UTC) / 60;
-    }
+    public LocalDateTime start() { return start; }
+    public int intervalMinutes() { return intervalMinutes; }
+    public int slots() { return slots; }
 
+    /** Called once per reading: plain arithmetic on minutes since the epoch. */
     public int slotOf(long epochMinute) {
-        long offset = epochMinute - startMinute();
+        long offset = epochMinute - startMinute;
         if (offset < 0 || offset >= (long) slots * intervalMinutes) return OUTSIDE;
         if (offset % intervalMinutes != 0) return OFF_GRID;
         return (int) (offset / intervalMinutes);
