@@ -36,7 +36,7 @@ public final class IdleDaysDetector implements Detector {
     private static int firstMidnight(Signals sig) {
         var grid = sig.series().grid();
         for (int s = 0; s < sig.slots(); s++) {
-            if (grid.timeOf(s).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) return s;
+            if (grid.midnight(s)) return s;
         }
         return sig.slots();
     }

@@ -1,6 +1,5 @@
 package tianping.power.episodes;
 
-import java.time.LocalTime;
 import java.util.List;
 
 /**
@@ -19,7 +18,7 @@ public final class NightUseDetector implements Detector {
             int dayStart = 0;
             while (dayStart < sig.slots()) {
                 int dayEnd = dayStart + 1;
-                while (dayEnd < sig.slots() && !grid.timeOf(dayEnd).toLocalTime().equals(LocalTime.MIDNIGHT)) dayEnd++;
+                while (dayEnd < sig.slots() && !grid.midnight(dayEnd)) dayEnd++;
                 day(sig, c, dayStart, dayEnd, found);
                 dayStart = dayEnd;
             }

@@ -19,7 +19,7 @@ public final class ToggleDetector implements Detector {
             int dayStart = 0;
             while (dayStart < sig.slots()) {
                 int dayEnd = dayStart + 1;
-                while (dayEnd < sig.slots() && !grid.timeOf(dayEnd).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) dayEnd++;
+                while (dayEnd < sig.slots() && !grid.midnight(dayEnd)) dayEnd++;
                 day(sig, c, dayStart, dayEnd, needed, found);
                 dayStart = dayEnd;
             }

@@ -62,8 +62,18 @@ public final class Grid {
         return Math.max(1, (int) Math.ceil(minutes / intervalMinutes));
     }
 
+    /** Minutes since midnight at the start of a slot (arithmetic: detectors ask for every slot). */
+    public int minuteOfDay(int slot) {
+        return (int) Math.floorMod(startMinute + (long) slot * intervalMinutes, 1440L);
+    }
+
+    /** The slot starts a natural day. */
+    public boolean midnight(int slot) {
+        return minuteOfDay(slot) == 0;
+    }
+
     /** The hour of day (0–23) at the start of a slot. */
     public int hourOf(int slot) {
-        return timeOf(slot).getHour();
+        return minuteOfDay(slot) / 60;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 final class IdCache {
 
-    private static final int SIZE = 1 << 14;
+    private static final int SIZE = 1 << 16;
     private final byte[][] keys = new byte[SIZE][];
     private final String[] values = new String[SIZE];
 

@@ -25,6 +25,7 @@ public final class ReadingsCsv {
         boolean header = true;
         IdCache ids = new IdCache();
         int[] commas = new int[3];
+        StampCache stamps = new StampCache();
         while (true) {
             int nl = indexOf(buf, start, end);
             if (nl < 0) {
@@ -43,7 +44,7 @@ public final class ReadingsCsv {
                     if (end > start) {
                         line++;
                         if (header) header = header(buf, start, end, line, visitor);
-                        else row(buf, start, end, line, visitor, ids, commas);
+                        else row(buf, start, end, line, visitor, ids, commas, stamps);
                     }
                     if (header) visitor.malformed(Math.max(line, 1), "文件为空：应有表头 " + HEADER);
                     return;
@@ -55,7 +56,7 @@ public final class ReadingsCsv {
             int lineEnd = nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl;
             if (lineEnd > start) {
                 if (header) header = header(buf, start, lineEnd, line, visitor);
-                else row(buf, start, lineEnd, line, visitor, ids, commas);
+                else row(buf, start, lineEnd, line, visitor, ids, commas, stamps);
             }
             start = nl + 1;
         }
@@ -74,7 +75,7 @@ public final class ReadingsCsv {
         return false;
     }
 
-    private static void row(byte[] b, int from, int to, long line, ReadingVisitor visitor, IdCache ids, int[] commas) {
+    private static void row(byte[] b, int from, int to, long line, ReadingVisitor visitor, IdCache ids, int[] commas, StampCache stamps) {
         int found = 0;
         for (int i = from; i < to; i++) {
             if (b[i] == ',') {
@@ -97,7 +98,7 @@ public final class ReadingsCsv {
             visitor.malformed(line, "企业或测点编号为空");
             return;
         }
-        long minute = Timestamps.epochMinute(b, start(ft), end(ft));
+        long minute = stamps.minute(b, start(ft), end(ft));
         if (minute == Timestamps.INVALID) {
             visitor.malformed(line, "时间应为 YYYY-MM-DDTHH:MM[:SS]，实际为“" + text(b, ft) + "”");
             return;
@@ -121,6 +122,26 @@ public final class ReadingsCsv {
             }
         }
         visitor.reading(ids.get(b, start(fe), end(fe)), ids.get(b, start(fc), end(fc)), minute, kw, line);
+    }
+
+    /** The last timestamp read, reused while rows repeat it (a feed in tick order repeats each one 60,000 times). */
+    private static final class StampCache {
+        private final byte[] last = new byte[19];
+        private int length = -1;
+        private long minute;
+
+        long minute(byte[] b, int from, int to) {
+            int n = to - from;
+            if (n == length && java.util.Arrays.equals(last, 0, n, b, from, to)) return minute;
+            minute = Timestamps.epochMinute(b, from, to);
+            if (n <= last.length && minute != Timestamps.INVALID && minute != Timestamps.NOT_WHOLE_MINUTE) {
+                System.arraycopy(b, from, last, 0, n);
+                length = n;
+            } else {
+                length = -1;
+            }
+            return minute;
+        }
     }
 
     /** The field without surrounding blanks and quotes, packed as start << 32 | end. */

@@ -27,6 +27,7 @@ public final class SeriesBuilder {
     private final List<String> files = new ArrayList<>();
     private final List<ReadingProblem> problems = new ArrayList<>();
     private int problemCount;
+    private int guess;
     private long readings;
     private long identical;
     private long outOfOrder;
@@ -57,8 +58,8 @@ public final class SeriesBuilder {
     }
 
     public void add(String channel, long epochMinute, double value, int file, long line) {
-        Integer c = index.get(channel);
-        if (c == null) {
+        int c = channelIndex(channel);
+        if (c < 0) {
             problem(file, line, "reading_unknown_channel", "测点“" + channel + "”不在企业 " + enterprise + " 的测点清单中");
             return;
         }
@@ -94,6 +95,15 @@ public final class SeriesBuilder {
         source[c][slot] = here;
         kw[c][slot] = (float) value;
         readings++;
+    }
+
+    /** Feeds list an enterprise's channels in the same order every tick: try the one after the last first. */
+    private int channelIndex(String channel) {
+        int next = guess + 1 < channels.size() ? guess + 1 : 0;
+        if (channels.get(next).id().equals(channel)) return guess = next;
+        Integer c = index.get(channel);
+        if (c == null) return -1;
+        return guess = c;
     }
 
     /** A problem found outside the builder (a malformed row, a row of another enterprise). */
