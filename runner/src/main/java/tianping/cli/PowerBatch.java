@@ -229,6 +229,7 @@ final class PowerBatch {
             }
             EnterpriseSeries series = e.builder.build();
             e.builder = null;
+            line.put("readings", series.stats().describe());
             PowerAnalysis.Result result = PowerAnalysis.analyze(where, e.section, series, t, law);
             ArrayNode episodes = line.putArray("episodes");
             for (Anomaly a : result.anomalies()) episodes.add(episode(a, series));

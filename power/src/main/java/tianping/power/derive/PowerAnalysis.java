@@ -120,7 +120,7 @@ public final class PowerAnalysis {
 
     private static List<Report> reports(PowerSection section, EnterpriseSeries series) {
         return section.reports().stream().map(r -> new Report(r.kind(), r.channels().stream().map(series::indexOf).toList(),
-                r.from(), r.to(), r.reportedAt(), r.sudden(), r.path())).toList();
+                r.from(), r.to(), r.reportedAt(), r.sudden())).toList();
     }
 
     /** The first slot starting at or after a time, clamped to the grid. */

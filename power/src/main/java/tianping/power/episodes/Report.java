@@ -12,7 +12,7 @@ import java.util.List;
  * @param sudden   for a 故障: whether the enterprise declares it sudden and unintended (突发、非故意)
  */
 public record Report(String kind, List<Integer> channels, LocalDateTime from, LocalDateTime to, LocalDateTime reportedAt,
-                     Boolean sudden, String path) {
+                     Boolean sudden) {
 
     public Report {
         channels = List.copyOf(channels);

@@ -50,11 +50,6 @@ public final class EnterpriseSeries {
         return kw[c][slot];
     }
 
-    /** Power as a fraction of the channel's rated power; NaN in a gap. */
-    public double load(int c, int slot) {
-        return kw[c][slot] / channels.get(c).ratedKw();
-    }
-
     /** Readings present in a channel over [from, to). */
     public int present(int c, int from, int to) {
         int n = 0;

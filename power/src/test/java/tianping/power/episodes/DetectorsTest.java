@@ -129,17 +129,17 @@ class DetectorsTest {
     @Test
     void aReportMadeBeforeTheStopSuppressesWhatItCoversAndOnlyThat() {
         List<Anomaly> p1 = detect(series(List.of(P1, T1), PRODUCING, with(TREATING, 40, 48, 0)), new TreatmentOffDetector());
-        Report before = new Report("检修", List.of(1), at(40), at(48), at(0).minusHours(8), null, "$.power.reports[0]");
+        Report before = new Report("检修", List.of(1), at(40), at(48), at(0).minusHours(8), null);
         List<Anomaly> out = Suppression.apply(p1, List.of(before), GRID);
         assertEquals("P1[40,48)", spans(out));
         assertTrue(out.get(0).suppressed().startsWith("已报备，不预警：检修报备"));
-        Report late = new Report("检修", List.of(1), at(40), at(48), at(44), null, "$.power.reports[0]");
+        Report late = new Report("检修", List.of(1), at(40), at(48), at(44), null);
         out = Suppression.apply(p1, List.of(late), GRID);
         assertEquals("P1[40,44) P1[44,48)", spans(out));
         assertTrue(out.get(0).live() && !out.get(1).live(), "报备之前的部分不因事后报备而免于预警");
-        Report otherChannel = new Report("停电", List.of(0), at(40), at(48), at(0), null, "$.power.reports[0]");
+        Report otherChannel = new Report("停电", List.of(0), at(40), at(48), at(0), null);
         assertTrue(Suppression.apply(p1, List.of(otherChannel), GRID).get(0).live());
-        Report fault = new Report("故障", List.of(1), at(40), null, at(41), true, "$.power.reports[0]");
+        Report fault = new Report("故障", List.of(1), at(40), null, at(41), true);
         assertTrue(Suppression.apply(p1, List.of(fault), GRID).get(0).live(), "故障报告不是报备");
     }
 
