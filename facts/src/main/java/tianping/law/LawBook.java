@@ -34,6 +34,7 @@ public final class LawBook {
     private final Map<String, DataFlag> dataFlags = new LinkedHashMap<>();
     private final Map<String, MonitoringCode> monitoringCodes = new LinkedHashMap<>();
     private final List<ReferenceOxygen> referenceOxygen = new ArrayList<>();
+    private final List<AlertAllowance> alertAllowances = new ArrayList<>();
     private WorkCalendar calendar;
 
     private LawBook() {
@@ -156,6 +157,12 @@ public final class LawBook {
         return Optional.empty();
     }
 
+    /** The production allowed to a performance grade during an alert of a level, in force on {@code date}. */
+    public Optional<AlertAllowance> alertAllowance(String grade, String level, LocalDate date) {
+        return alertAllowances.stream().filter(a -> a.grade().equals(grade) && a.level().equals(level)
+                && a.validity().covers(date)).findFirst();
+    }
+
     /** The discretion benchmark for an enterprise's region (longest matching prefix), else the default one. */
     public Benchmark benchmarkFor(String regionCode, LocalDate date) {
         Benchmark best = null;
@@ -181,8 +188,8 @@ public final class LawBook {
     }
 
     /**
-     * @param required false for the online-monitoring tables: rule sets written before them (kept as snapshots
-     *                 for replay) still load, and the monitoring derivation reports their absence when used
+     * @param required false for the online-monitoring and power tables: rule sets written before them (kept as snapshots
+     *                 for replay) still load, and the derivation that needs them reports their absence when used
      */
     private CsvTable table(RuleFiles files, String name, List<TableError> errors, String columns, String optional,
                            boolean required) {
@@ -201,8 +208,8 @@ public final class LawBook {
             String code = r.text("代码");
             if (!code.matches("[a-z][a-z0-9_]*")) r.error("table_value_error", "违法行为代码应为小写英文与下划线，实际为“" + code + "”");
             put(violationTypes, code, new ViolationType(code, r.text("名称"),
-                    r.oneOf("环境要素", List.of("大气", "水", "噪声", "固体废物", "建设项目", "排污许可")),
-                    r.oneOf("类别", List.of("超标排放", "逃避监管", "建设项目", "信息公开", "自动监测", "固体废物", "扬尘", "重污染天气", "许可管理")),
+                    r.oneOf("环境要素", List.of("大气", "水", "噪声", "固体废物", "建设项目", "排污许可", "综合")),
+                    r.oneOf("类别", List.of("超标排放", "逃避监管", "建设项目", "信息公开", "自动监测", "固体废物", "扬尘", "重污染天气", "许可管理", "拒不执行")),
                     r.text("义务条款")), r);
         }
         for (var r : table(files, "pollutants.csv", errors, "代码,名称,环境要素,类别,重金属组,持久性有机污染物,来源", "").rows()) {
@@ -283,6 +290,22 @@ public final class LawBook {
                     floor == null ? BigDecimal.ZERO : floor, split(r.optional("并处措施")),
                     r.optional("按日连续处罚依据") == null ? "" : r.optional("按日连续处罚依据"),
                     r.conditions("适用条件", "适用条件"), r.validity("生效日期", "失效日期"), r.text("来源")), r);
+        }
+        for (var r : table(files, "alert-allowances.csv", errors, "绩效等级,预警级别,允许负荷比例,措施,生效日期,失效日期,来源", "", false).rows()) {
+            String grade = r.oneOf("绩效等级", List.of("A+", "A", "B", "B-", "C", "D", "引领性", "未分级"));
+            String level = r.oneOf("预警级别", List.of("黄色", "橙色", "红色"));
+            BigDecimal fraction = r.number("允许负荷比例");
+            if (fraction.signum() < 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
+                r.error("table_value_error", "允许负荷比例应在 0 与 1 之间，实际为 " + fraction);
+            }
+            AlertAllowance a = new AlertAllowance(grade, level, fraction.doubleValue(), r.text("措施"),
+                    r.validity("生效日期", "失效日期"), r.text("来源"));
+            for (AlertAllowance other : alertAllowances) {
+                if (other.grade().equals(grade) && other.level().equals(level) && overlaps(other.validity(), a.validity())) {
+                    r.error("table_value_error", grade + " 级" + level + "预警的允许负荷有效期与另一行重叠");
+                }
+            }
+            alertAllowances.add(a);
         }
         Map<String, List<Benchmark.Level>> levels = new LinkedHashMap<>();
         for (var r : table(files, "discretion-levels.csv", errors, "基准编号,因子,档次,条件,取值,来源", "").rows()) {

@@ -27,8 +27,8 @@ public final class Measures {
 
     static {
         text("危害后果", "harm", List.of("无", "轻微", "一般", "较大", "重大"), Finding::getHarm);
-        text("违法行为类别", "category", List.of("超标排放", "逃避监管", "建设项目", "信息公开", "自动监测", "固体废物", "扬尘", "重污染天气", "许可管理"), Finding::getCategory);
-        text("环境要素", "medium", List.of("大气", "水", "噪声", "固体废物", "建设项目", "排污许可"), Finding::getMedium);
+        text("违法行为类别", "category", List.of("超标排放", "逃避监管", "建设项目", "信息公开", "自动监测", "固体废物", "扬尘", "重污染天气", "许可管理", "拒不执行"), Finding::getCategory);
+        text("环境要素", "medium", List.of("大气", "水", "噪声", "固体废物", "建设项目", "排污许可", "综合"), Finding::getMedium);
         text("违法行为代码", "violation", List.of(), Finding::getViolation);
         text("行业", "industry", List.of(), Finding::getIndustry);
         number("违法持续时间", "durationMonths", "个月", Finding::getDurationMonths);

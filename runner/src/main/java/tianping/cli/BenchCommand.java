@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
  * reports ratios, because absolute times on shared machines are noisy.
  */
 @Command(name = "bench", description = "性能基准：每项基准与同一次运行中的基线对比，报告比值。",
-        subcommands = {DecideBench.class, AuditBench.class, Hj212Bench.class})
+        subcommands = {DecideBench.class, AuditBench.class, Hj212Bench.class, PowerBench.class})
 final class BenchCommand {
 }

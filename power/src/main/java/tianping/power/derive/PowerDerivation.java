@@ -1,0 +1,91 @@
+package tianping.power.derive;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import tianping.law.LawBook;
+import tianping.power.episodes.Thresholds;
+import tianping.power.readings.Grid;
+import tianping.power.readings.SeriesBuilder;
+import tianping.read.CaseDerivation;
+import tianping.read.CaseError;
+import tianping.read.CaseRejected;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The derivation of a case's "power" section: reads the section and its readings files, finds the anomaly
+ * episodes and appends the findings they make to {@code findings}, the clues to {@code clues}, and every data
+ * file read with its sha256 to {@code derivedFrom}.
+ */
+public final class PowerDerivation implements CaseDerivation {
+
+    public static final String SECTION = "power";
+
+    @Override
+    public String section() {
+        return SECTION;
+    }
+
+    @Override
+    public ObjectNode derive(String file, ObjectNode caseJson, Path baseDir, LawBook law) throws CaseRejected {
+        PowerSection section = PowerSection.read(file, caseJson, true);
+        Thresholds t = thresholds(file, law, section);
+        Grid grid = grid(file, section, t);
+        String uscc = caseJson.path("enterprise").path("uscc").asText();
+        SeriesBuilder builder = new SeriesBuilder(uscc, section.channels(), grid);
+        List<DerivedFrom> read = ReadingsFiles.load(file, section.readings(), baseDir, builder);
+        PowerAnalysis.Result result = PowerAnalysis.analyze(file, section, builder.build(), t, law);
+        return append(file, caseJson, result, read);
+    }
+
+    static Thresholds thresholds(String file, LawBook law, PowerSection section) throws CaseRejected {
+        try {
+            return Thresholds.in(law, section.from().toLocalDate());
+        } catch (IllegalArgumentException e) {
+            throw new CaseRejected(List.of(new CaseError(file, PowerSection.PATH + ".period.from", "unknown_reference", e.getMessage())));
+        }
+    }
+
+    static Grid grid(String file, PowerSection section, Thresholds t) throws CaseRejected {
+        long minutes = Duration.between(section.from(), section.to()).toMinutes();
+        if (minutes % t.intervalMinutes() != 0 || section.from().getMinute() % t.intervalMinutes() != 0) {
+            throw new CaseRejected(List.of(new CaseError(file, PowerSection.PATH + ".period", "case_value_error",
+                    "分析期间的起点与长度应为采样间隔 " + t.intervalMinutes() + " 分钟的整数倍")));
+        }
+        return Grid.between(section.from(), section.to(), t.intervalMinutes());
+    }
+
+    /**
+     * Appends derived findings, clues and the data read to a case; a case left without any finding is refused
+     * (code power_no_violation), since there is nothing to decide.
+     */
+    public static ObjectNode append(String file, ObjectNode caseJson, PowerAnalysis.Result result, List<DerivedFrom> read)
+            throws CaseRejected {
+        ArrayNode findings = caseJson.has("findings") && caseJson.get("findings").isArray()
+                ? (ArrayNode) caseJson.get("findings") : caseJson.putArray("findings");
+        for (ObjectNode f : result.findings()) {
+            for (var existing : findings) {
+                if (existing.path("id").asText().equals(f.get("id").asText())) {
+                    throw new CaseRejected(List.of(new CaseError(file, "$.findings", "case_value_error", "违法事实编号 "
+                            + f.get("id").asText() + " 留给由用电数据推导的违法事实，请改用其他编号")));
+                }
+            }
+            findings.add(f);
+        }
+        if (findings.isEmpty()) {
+            throw new CaseRejected(List.of(new CaseError(file, PowerSection.PATH, "power_no_violation",
+                    "用电数据未发现构成违法事实的异常（线索 " + result.clues().size() + " 项），本案没有可核查的违法事实")));
+        }
+        if (!result.clues().isEmpty()) {
+            ArrayNode clues = caseJson.has("clues") ? (ArrayNode) caseJson.get("clues") : caseJson.putArray("clues");
+            result.clues().forEach(clues::add);
+        }
+        ArrayNode derived = caseJson.has("derivedFrom") ? (ArrayNode) caseJson.get("derivedFrom") : caseJson.putArray("derivedFrom");
+        for (DerivedFrom r : read) {
+            derived.addObject().put("file", r.file()).put("sha256", r.sha256()).put("section", SECTION);
+        }
+        return caseJson;
+    }
+}

@@ -1,0 +1,332 @@
+package tianping.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import tianping.engine.Decider;
+import tianping.engine.Decision;
+import tianping.law.LawBook;
+import tianping.power.derive.DerivedFrom;
+import tianping.power.derive.PowerAnalysis;
+import tianping.power.derive.PowerDerivation;
+import tianping.power.derive.PowerSection;
+import tianping.power.episodes.Anomaly;
+import tianping.power.episodes.Thresholds;
+import tianping.power.readings.EnterpriseSeries;
+import tianping.power.readings.Grid;
+import tianping.power.readings.ReadingVisitor;
+import tianping.power.readings.ReadingsCsv;
+import tianping.power.readings.SeriesBuilder;
+import tianping.read.CaseError;
+import tianping.read.CaseReader;
+import tianping.read.CaseRejected;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A province-day of power readings decided enterprise by enterprise. The feed is read once in whatever order it
+ * comes (a polling platform exports it tick by tick, not grouped by enterprise): each reading goes straight to
+ * its slot on its enterprise's grid, so the grid is the sort, in linear time, and memory is bounded by
+ * channels × 96 slots, not by the file. Then each enterprise is derived (signals → episodes → findings) and,
+ * if it has findings, decided by the rules, in parallel, written in register order, its grid released.
+ * Every enterprise of the register ends as decided, clean, clues or rejected; readings of enterprises not in the
+ * register and rows that cannot be read are reported, not dropped silently.
+ */
+final class PowerBatch {
+
+    private static final int CHUNK = 256;
+
+    record Options(Path enterprises, Path readings, LocalDate date, Path out, int threads) {
+    }
+
+    /** @param feedSeconds reading the register and the feed onto the grids; the rest is deriving and deciding */
+    record Summary(long rows, int enterprises, Map<String, Integer> statuses, Map<String, Integer> unregistered,
+                   long malformed, double feedSeconds, double seconds) {
+    }
+
+    /** One enterprise of the register, from its JSON line to its grid. */
+    private static final class Entry {
+        final long line;
+        final String json;
+        String uscc;
+        String caseId;
+        PowerSection section;
+        SeriesBuilder builder;
+        final List<CaseError> errors = new ArrayList<>();
+
+        Entry(long line, String json) {
+            this.line = line;
+            this.json = json;
+        }
+    }
+
+    private final Decider decider;
+    private final LawBook law;
+    private final CaseReader reader;
+
+    PowerBatch(Decider decider) {
+        this.decider = decider;
+        this.law = decider.ruleSet().law().book();
+        this.reader = new CaseReader(law, List.of());
+    }
+
+    Summary run(Options o, PrintWriter progress) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Thresholds t = Thresholds.in(law, o.date());
+        Grid grid = Grid.between(o.date().atStartOfDay(), o.date().plusDays(1).atStartOfDay(), t.intervalMinutes());
+        String readingsName = o.readings().getFileName().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
+        try {
+            return run(o, t, grid, readingsName, pool, progress, start);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Summary run(Options o, Thresholds t, Grid grid, String readingsName, ExecutorService pool, PrintWriter progress,
+                        long start) throws IOException, InterruptedException {
+        List<Entry> entries = register(o.enterprises(), grid, readingsName, pool);
+        progress.printf("企业名录 %,d 家已读入（%.2f 秒）%n", entries.size(), (System.nanoTime() - start) / 1e9);
+        Map<String, Entry> byUscc = new HashMap<>();
+        for (Entry e : entries) {
+            if (e.uscc == null || !e.errors.isEmpty()) continue;
+            if (byUscc.putIfAbsent(e.uscc, e) != null) {
+                e.errors.add(new CaseError(o.enterprises() + ":" + e.line, "$.enterprise.uscc", "case_value_error", "企业 " + e.uscc + " 在企业名录中重复"));
+            }
+        }
+        Feed feed = new Feed(byUscc);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(o.readings()), 1 << 16)) {
+            ReadingsCsv.parse(in, feed);
+        }
+        double feedSeconds = (System.nanoTime() - start) / 1e9;
+        progress.printf("读数 %,d 行已归入 %,d 家企业的采样网格（%.2f 秒）%n", feed.rows, entries.size(), feedSeconds);
+        progress.flush();
+        Map<String, Integer> statuses = new TreeMap<>();
+        long lastProgress = System.nanoTime();
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(o.out(), StandardCharsets.UTF_8), 1 << 16)) {
+            for (int from = 0; from < entries.size(); from += CHUNK) {
+                List<Future<ObjectNode>> chunk = new ArrayList<>();
+                for (int i = from; i < Math.min(entries.size(), from + CHUNK); i++) {
+                    Entry e = entries.get(i);
+                    entries.set(i, null);
+                    chunk.add(pool.submit(() -> decide(e, o, t, readingsName)));
+                }
+                for (Future<ObjectNode> f : chunk) {
+                    ObjectNode line = get(f);
+                    statuses.merge(line.get("status").asText(), 1, Integer::sum);
+                    w.write(Json.COMPACT.writeValueAsString(line));
+                    w.write('\n');
+                }
+                long now = System.nanoTime();
+                if (now - lastProgress > 1_000_000_000L) {
+                    lastProgress = now;
+                    progress.printf("已核查 %,d / %,d 家企业 %s%n", Math.min(entries.size(), from + CHUNK), entries.size(), statuses);
+                    progress.flush();
+                }
+            }
+            for (ObjectNode line : feed.report(o.readings().toString())) {
+                statuses.merge(line.get("status").asText(), 1, Integer::sum);
+                w.write(Json.COMPACT.writeValueAsString(line));
+                w.write('\n');
+            }
+        }
+        return new Summary(feed.rows, entries.size(), statuses, feed.unregistered, feed.malformed, feedSeconds, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static <T> T get(Future<T> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Reads the enterprise register: one case skeleton per line, its "power" section checked now, the lines
+     * checked in parallel (a province register is thousands of JSON documents).
+     */
+    private List<Entry> register(Path path, Grid grid, String readingsName, ExecutorService pool) throws IOException, InterruptedException {
+        List<Entry> entries = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String text;
+            long line = 0;
+            while ((text = r.readLine()) != null) {
+                line++;
+                if (!text.isBlank()) entries.add(new Entry(line, text));
+            }
+        }
+        List<Future<?>> done = new ArrayList<>();
+        int parts = Math.max(1, Math.min(8, entries.size() / 64));
+        for (int k = 0; k < parts; k++) {
+            int part = k;
+            done.add(pool.submit(() -> {
+                for (int i = part; i < entries.size(); i += parts) check(entries.get(i), path.toString(), grid, readingsName);
+            }));
+        }
+        for (Future<?> f : done) get(f);
+        return entries;
+    }
+
+    private static void check(Entry e, String file, Grid grid, String readingsName) {
+        String where = file + ":" + e.line;
+        try {
+            JsonNode tree = CaseReader.parse(where, e.json.getBytes(StandardCharsets.UTF_8));
+            e.uscc = tree.path("enterprise").path("uscc").asText(null);
+            e.caseId = tree.path("caseId").asText(null);
+            if (e.uscc == null) {
+                e.errors.add(new CaseError(where, "$.enterprise.uscc", "case_schema_error", "缺少必填字段“uscc”"));
+                return;
+            }
+            e.section = PowerSection.read(where, tree, false);
+            if (!e.section.from().equals(grid.start()) || !e.section.to().equals(grid.end())) {
+                e.errors.add(new CaseError(where, "$.power.period", "case_value_error", "分析期间应为 " + grid.start()
+                        + " 至 " + grid.end() + "（--date 指定的自然日）"));
+                return;
+            }
+            e.builder = new SeriesBuilder(e.uscc, e.section.channels(), grid);
+            e.builder.file(readingsName);
+        } catch (CaseRejected ex) {
+            e.errors.addAll(ex.errors());
+        }
+    }
+
+    private ObjectNode decide(Entry e, Options o, Thresholds t, String readingsName) {
+        ObjectNode line = JsonNodeFactory.instance.objectNode();
+        line.put("line", e.line);
+        line.put("enterprise", e.uscc);
+        line.put("caseId", e.caseId);
+        String where = o.enterprises() + ":" + e.line;
+        try {
+            if (!e.errors.isEmpty()) throw new CaseRejected(e.errors);
+            if (e.builder.problemCount() > 0) {
+                List<CaseError> errors = new ArrayList<>();
+                e.builder.problems().forEach(p -> errors.add(new CaseError(o.readings().toString(), p.where(), p.code(), p.message())));
+                if (e.builder.problemCount() > errors.size()) {
+                    errors.add(new CaseError(o.readings().toString(), readingsName, "reading_malformed", "另有 "
+                            + (e.builder.problemCount() - errors.size()) + " 处读数问题未列出"));
+                }
+                throw new CaseRejected(errors);
+            }
+            EnterpriseSeries series = e.builder.build();
+            e.builder = null;
+            line.put("readings", series.stats().describe());
+            PowerAnalysis.Result result = PowerAnalysis.analyze(where, e.section, series, t, law);
+            ArrayNode episodes = line.putArray("episodes");
+            for (Anomaly a : result.anomalies()) episodes.add(episode(a, series));
+            if (result.findings().isEmpty()) {
+                line.put("status", result.anomalies().isEmpty() ? "clean" : "clues");
+                return line;
+            }
+            ObjectNode tree = (ObjectNode) CaseReader.parse(where, e.json.getBytes(StandardCharsets.UTF_8));
+            PowerDerivation.append(where, tree, result, List.of(new DerivedFrom(readingsName + "#" + e.uscc, series.sha256())));
+            Decision d = decider.decide(where, reader.read(where, tree, o.enterprises().toAbsolutePath().getParent()));
+            line.put("status", "decided");
+            line.putPOJO("decision", d);
+        } catch (CaseRejected ex) {
+            line.put("status", "rejected");
+            ArrayNode errors = line.putArray("errors");
+            ex.errors().forEach(err -> errors.addObject().put("file", err.file()).put("path", err.path()).put("code", err.code()).put("message", err.message()));
+        } catch (RuntimeException ex) {
+            line.put("status", "error");
+            line.putArray("errors").addObject().put("code", "internal_error").put("message", String.valueOf(ex));
+        }
+        return line;
+    }
+
+    private static ObjectNode episode(Anomaly a, EnterpriseSeries series) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("kind", a.kind().name());
+        n.put("channel", series.channel(a.subject()).id());
+        n.put("start", series.grid().timeOf(a.from()).toString());
+        n.put("end", series.grid().timeOf(a.to()).toString());
+        n.put("suppressed", !a.live());
+        n.put("clue", a.clue());
+        n.put("evidence", a.live() ? a.evidence() : a.suppressed() + "；" + a.evidence());
+        return n;
+    }
+
+    /** Routes each reading of the feed to its enterprise's grid; counts what belongs to no registered enterprise. */
+    private static final class Feed implements ReadingVisitor {
+        private static final int KEPT = 1000;
+        final Map<String, Entry> byUscc;
+        final Map<String, Integer> unregistered = new LinkedHashMap<>();
+        final List<String> malformedExamples = new ArrayList<>();
+        long rows;
+        long malformed;
+        private String lastUscc;
+        private Entry last;
+
+        Feed(Map<String, Entry> byUscc) {
+            this.byUscc = byUscc;
+        }
+
+        @Override
+        public void reading(String enterprise, String channel, long minute, double kw, long line) {
+            rows++;
+            Entry e;
+            if (enterprise == lastUscc) {
+                e = last;
+            } else {
+                e = byUscc.get(enterprise);
+                lastUscc = enterprise;
+                last = e;
+            }
+            if (e == null) {
+                if (unregistered.size() < KEPT || unregistered.containsKey(enterprise)) unregistered.merge(enterprise, 1, Integer::sum);
+                return;
+            }
+            e.builder.add(channel, minute, kw, 0, line);
+        }
+
+        @Override
+        public void malformed(long line, String message) {
+            rows++;
+            malformed++;
+            if (malformedExamples.size() < 20) malformedExamples.add("第 " + line + " 行：" + message);
+        }
+
+        /** Output lines for readings that belong to no enterprise of the register. */
+        List<ObjectNode> report(String file) {
+            List<ObjectNode> out = new ArrayList<>();
+            unregistered.forEach((uscc, n) -> {
+                ObjectNode line = JsonNodeFactory.instance.objectNode();
+                line.put("enterprise", uscc);
+                line.put("status", "unregistered");
+                line.putArray("errors").addObject().put("file", file).put("code", "unknown_enterprise")
+                        .put("message", "读数文件中有该企业的 " + n + " 个读数，但企业名录中没有该企业");
+                out.add(line);
+            });
+            if (malformed > 0) {
+                ObjectNode line = JsonNodeFactory.instance.objectNode();
+                line.put("status", "feed_error");
+                ArrayNode errors = line.putArray("errors");
+                malformedExamples.forEach(m -> errors.addObject().put("file", file).put("code", "reading_malformed").put("message", m));
+                if (malformed > malformedExamples.size()) {
+                    errors.addObject().put("file", file).put("code", "reading_malformed").put("message", "另有 " + (malformed - malformedExamples.size()) + " 行无法读取");
+                }
+                out.add(line);
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package tianping.cli;
+
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tianping.engine.Decider;
+import tianping.engine.RuleSet;
+import tianping.power.derive.PowerSection;
+import tianping.power.episodes.Thresholds;
+import tianping.power.province.GroundTruth;
+import tianping.power.province.ProvinceGenerator;
+import tianping.power.readings.Channel;
+import tianping.power.readings.EnterpriseSeries;
+import tianping.power.readings.Grid;
+import tianping.power.readings.ReadingVisitor;
+import tianping.power.readings.ReadingsCsv;
+import tianping.power.readings.SeriesBuilder;
+import tianping.read.CaseReader;
+import tianping.read.CaseRejected;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+@Command(name = "power", description = {
+        "用电监控一省一日基准：同一次运行、同一份合成数据上测 (a) 只读取解析读数的下限，(b) 朴素基线（每个读数作为事实插入",
+        "每家企业一个 Drools 会话），(c) tianping power-batch 全流程（解析、推导、决策、写出带执行记录的处理意见），",
+        "每项先完整运行一次预热，再计时第二次；报告用时与比值（目标 c ≤ 2×a，b ≥ 5×c），并以植入的标准答案核对 (c) 的结果。"})
+final class PowerBench implements Callable<Integer> {
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "合成数据目录（缺省 .tianping/bench-power；已存在则复用）")
+    Path dir = Path.of(".tianping", "bench-power");
+
+    @Option(names = "--enterprises", paramLabel = "N", description = "企业数（缺省 7056）")
+    int enterprises = 7056;
+
+    @Option(names = "--channels", paramLabel = "N", description = "测点数（缺省 60414）")
+    int channels = 60414;
+
+    @Option(names = "--threads", paramLabel = "N", description = "(c) 的并行线程数（缺省为 CPU 核数）")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Spec
+    CommandSpec spec;
+
+    private static final LocalDate DATE = LocalDate.of(2024, 11, 20);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path data = dir.resolve(enterprises + "x" + channels);
+        if (!Files.exists(data.resolve(ProvinceGenerator.TRUTH))) {
+            long g = System.nanoTime();
+            var s = new ProvinceGenerator(new ProvinceGenerator.Spec(enterprises, channels, DATE, 20240619L, 10)).write(data);
+            out.printf("生成合成数据：%,d 家企业、%,d 个测点、%,d 行读数、%,d 个植入异常（%.1f 秒，不计入比较）%n",
+                    s.enterprises(), s.channels(), s.readings(), s.anomalies(), (System.nanoTime() - g) / 1e9);
+        }
+        Path readings = data.resolve(ProvinceGenerator.READINGS);
+        Path register = data.resolve(ProvinceGenerator.ENTERPRISES);
+        out.printf("数据：%s（读数文件 %,d 字节）；JVM 最大堆 %,d MB；线程 %d%n", data, Files.size(readings),
+                Runtime.getRuntime().maxMemory() >> 20, threads);
+        RuleSet ruleSet = RuleSet.bundled();
+        KieBase naive = naiveKieBase();
+        out.flush();
+
+        parseOnly(readings);
+        resetPeaks();
+        long t0 = System.nanoTime();
+        long rows = parseOnly(readings);
+        double a = seconds(t0);
+        long peakA = peakHeap();
+        out.printf("(a) 只解析：%,d 行 %.2f 秒（%,.0f 行/秒），堆峰值 %,d MB%n", rows, a, rows / a, peakA >> 20);
+        out.flush();
+
+        Path result = data.resolve("decisions.jsonl");
+        PowerBatch batch = new PowerBatch(new Decider(ruleSet));
+        PowerBatch.Options options = new PowerBatch.Options(register, readings, DATE, result, threads);
+        batch.run(options, new PrintWriter(PrintWriter.nullWriter()));
+        resetPeaks();
+        t0 = System.nanoTime();
+        PowerBatch.Summary s = batch.run(options, new PrintWriter(PrintWriter.nullWriter()));
+        double c = seconds(t0);
+        long peakC = peakHeap();
+        out.printf("(c) tianping power-batch 全流程：%.2f 秒（其中读名录与读数入网格 %.2f 秒，推导与决策 %.2f 秒），%s，结果 %,d 字节，堆峰值 %,d MB%n",
+                c, s.feedSeconds(), s.seconds() - s.feedSeconds(), s.statuses(), Files.size(result), peakC >> 20);
+        out.flush();
+
+        naive(naive, register, readings, ruleSet);
+        resetPeaks();
+        t0 = System.nanoTime();
+        long flagged = naive(naive, register, readings, ruleSet);
+        double b = seconds(t0);
+        long peakB = peakHeap();
+        out.printf("(b) 朴素基线（每个读数插入 Drools 会话）：%.2f 秒，标记 %,d 个异常时段，堆峰值 %,d MB%n", b, flagged, peakB >> 20);
+
+        double ca = c / a;
+        double bc = b / c;
+        out.printf("比值：c/a = %.2f（目标 ≤ 2）%s；b/c = %.1f（目标 ≥ 5）%s%n", ca, ca <= 2 ? " 达标" : " 未达标",
+                bc, bc >= 5 ? " 达标" : " 未达标");
+        GroundTruth.Report truth = GroundTruth.check(data.resolve(ProvinceGenerator.TRUTH), result);
+        out.printf("标准答案：植入异常 %d 个，发现 %d 个；企业 %,d 家，状态相符 %,d 家；正常企业 %,d 家，误报 %d 家%s%n",
+                truth.planted(), truth.found(), truth.enterprises(), truth.statusMatches(), truth.cleanEnterprises(),
+                truth.falseOnClean(), truth.passed() ? "：通过" : "：未通过");
+        truth.problems().forEach(p -> out.println("  " + p));
+        out.flush();
+        return truth.passed() ? ExitCode.OK : ExitCode.CASE_REJECTED;
+    }
+
+    /** (a): read and parse every row, keep nothing but a checksum (so the work cannot be skipped). */
+    private static long parseOnly(Path readings) throws IOException {
+        long[] acc = new long[2];
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(readings), 1 << 16)) {
+            ReadingsCsv.parse(in, new ReadingVisitor() {
+                @Override
+                public void reading(String enterprise, String channel, long minute, double kw, long line) {
+                    acc[0]++;
+                    acc[1] += enterprise.hashCode() ^ channel.hashCode() ^ minute ^ Double.doubleToRawLongBits(kw);
+                }
+
+                @Override
+                public void malformed(long line, String message) {
+                    acc[0]++;
+                }
+            });
+        }
+        if (acc[1] == 42) System.out.print("");
+        return acc[0];
+    }
+
+    /**
+     * (b): the same feed onto the same grids, then per enterprise a fresh session with every reading inserted as a
+     * fact and slot-joining rules fired. It finds less than (c) (two anomaly kinds, no decisions, no output), so
+     * the ratio it gives is a lower bound.
+     */
+    private static long naive(KieBase kieBase, Path register, Path readings, RuleSet ruleSet) throws IOException {
+        Thresholds t = Thresholds.in(ruleSet.law().book(), DATE);
+        Grid grid = Grid.between(DATE.atStartOfDay(), DATE.plusDays(1).atStartOfDay(), t.intervalMinutes());
+        List<SeriesBuilder> builders = new ArrayList<>();
+        Map<String, SeriesBuilder> byUscc = new HashMap<>();
+        try (BufferedReader r = Files.newBufferedReader(register, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                try {
+                    var tree = CaseReader.parse("naive", line.getBytes(StandardCharsets.UTF_8));
+                    PowerSection section = PowerSection.read("naive", tree, false);
+                    SeriesBuilder b = new SeriesBuilder(tree.path("enterprise").path("uscc").asText(), section.channels(), grid);
+                    b.file("readings");
+                    builders.add(b);
+                    byUscc.put(b.enterprise(), b);
+                } catch (CaseRejected e) {
+                    throw new IllegalStateException(e.getMessage());
+                }
+            }
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(readings), 1 << 16)) {
+            ReadingsCsv.parse(in, new ReadingVisitor() {
+                @Override
+                public void reading(String enterprise, String channel, long minute, double kw, long line) {
+                    SeriesBuilder b = byUscc.get(enterprise);
+                    if (b != null) b.add(channel, minute, kw, 0, line);
+                }
+
+                @Override
+                public void malformed(long line, String message) {
+                }
+            });
+        }
+        AtomicLong flagged = new AtomicLong();
+        for (int i = 0; i < builders.size(); i++) {
+            EnterpriseSeries series = builders.get(i).build();
+            builders.set(i, null);
+            KieSession session = kieBase.newKieSession();
+            try {
+                session.setGlobal("flagged", flagged);
+                for (int c = 0; c < series.channels().size(); c++) {
+                    Channel ch = series.channel(c);
+                    for (int s = 0; s < grid.slots(); s++) {
+                        if (series.has(c, s)) {
+                            session.insert(new NaiveReading(ch.id(), ch.role().label(), s, series.kw(c, s), ch.ratedKw(), ch.serves()));
+                        }
+                    }
+                }
+                session.fireAllRules();
+            } finally {
+                session.dispose();
+            }
+        }
+        return flagged.get();
+    }
+
+    private static KieBase naiveKieBase() throws IOException {
+        KieServices ks = KieServices.get();
+        ReleaseId id = ks.newReleaseId("tianping", "bench-naive-power", "1");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(id);
+        try (InputStream in = PowerBench.class.getResourceAsStream("/tianping/bench/naive-power.drl")) {
+            kfs.write("src/main/resources/tianping/bench/naive-power.drl", in.readAllBytes());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) throw new IllegalStateException("朴素基线规则编译失败：" + errors);
+        return ks.newKieContainer(id).getKieBase();
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+        }
+    }
+
+    /** The sum of the heap pools' peaks since the last reset: an upper bound of the heap in use at any moment. */
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+}
