@@ -23,7 +23,6 @@ import tianping.read.CaseReader;
 import tianping.read.CaseRejected;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,14 +67,14 @@ final class PowerBatch {
     /** One enterprise of the register, from its JSON line to its grid. */
     private static final class Entry {
         final long line;
-        final String json;
+        final byte[] json;
         String uscc;
         String caseId;
         PowerSection section;
         SeriesBuilder builder;
         final List<CaseError> errors = new ArrayList<>();
 
-        Entry(long line, String json) {
+        Entry(long line, byte[] json) {
             this.line = line;
             this.json = json;
         }
@@ -163,48 +163,66 @@ final class PowerBatch {
 
     /**
      * Reads the enterprise register: one case skeleton per line, its "power" section checked now, the lines
-     * checked in parallel (a province register is thousands of JSON documents).
+     * checked in parallel (a province register is thousands of JSON documents). Then every enterprise gets its
+     * columns of one slab for the feed.
      */
     private List<Entry> register(Path path, Grid grid, String readingsName, ExecutorService pool) throws IOException, InterruptedException {
         List<Entry> entries = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String text;
-            long line = 0;
-            while ((text = r.readLine()) != null) {
-                line++;
-                if (!text.isBlank()) entries.add(new Entry(line, text));
-            }
+        byte[] bytes = Files.readAllBytes(path);
+        long line = 0;
+        for (int from = 0; from < bytes.length; ) {
+            int to = from;
+            while (to < bytes.length && bytes[to] != '\n') to++;
+            line++;
+            int end = to > from && bytes[to - 1] == '\r' ? to - 1 : to;
+            if (!blank(bytes, from, end)) entries.add(new Entry(line, Arrays.copyOfRange(bytes, from, end)));
+            from = to + 1;
         }
         List<Future<?>> done = new ArrayList<>();
         int parts = Math.max(1, Math.min(8, entries.size() / 64));
         for (int k = 0; k < parts; k++) {
             int part = k;
             done.add(pool.submit(() -> {
-                for (int i = part; i < entries.size(); i += parts) check(entries.get(i), path.toString(), grid, readingsName);
+                for (int i = part; i < entries.size(); i += parts) check(entries.get(i), path.toString(), grid);
             }));
         }
         for (Future<?> f : done) get(f);
+        int columns = 0;
+        for (Entry e : entries) if (e.section != null) columns += e.section.channels().size();
+        SeriesBuilder.Slab slab = new SeriesBuilder.Slab(grid, columns);
+        int base = 0;
+        for (Entry e : entries) {
+            if (e.section == null) continue;
+            e.builder = new SeriesBuilder(e.uscc, e.section.channels(), grid, slab, base);
+            e.builder.file(readingsName);
+            base += e.section.channels().size();
+        }
         return entries;
     }
 
-    private static void check(Entry e, String file, Grid grid, String readingsName) {
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] != ' ' && b[i] != '\t') return false;
+        return true;
+    }
+
+    private static void check(Entry e, String file, Grid grid) {
         String where = file + ":" + e.line;
         try {
-            JsonNode tree = CaseReader.parse(where, e.json.getBytes(StandardCharsets.UTF_8));
+            JsonNode tree = CaseReader.parse(where, e.json);
             e.uscc = tree.path("enterprise").path("uscc").asText(null);
             e.caseId = tree.path("caseId").asText(null);
             if (e.uscc == null) {
                 e.errors.add(new CaseError(where, "$.enterprise.uscc", "case_schema_error", "缺少必填字段“uscc”"));
                 return;
             }
-            e.section = PowerSection.read(where, tree, false);
-            if (!e.section.from().equals(grid.start()) || !e.section.to().equals(grid.end())) {
+            e.uscc = e.uscc.intern(); // the feed's ids are interned: found by identity
+            PowerSection section = PowerSection.read(where, tree, false);
+            if (!section.from().equals(grid.start()) || !section.to().equals(grid.end())) {
                 e.errors.add(new CaseError(where, "$.power.period", "case_value_error", "分析期间应为 " + grid.start()
                         + " 至 " + grid.end() + "（--date 指定的自然日）"));
                 return;
             }
-            e.builder = new SeriesBuilder(e.uscc, e.section.channels(), grid);
-            e.builder.file(readingsName);
+            e.section = section;
         } catch (CaseRejected ex) {
             e.errors.addAll(ex.errors());
         }
@@ -237,7 +255,7 @@ final class PowerBatch {
                 line.put("status", result.anomalies().isEmpty() ? "clean" : "clues");
                 return line;
             }
-            ObjectNode tree = (ObjectNode) CaseReader.parse(where, e.json.getBytes(StandardCharsets.UTF_8));
+            ObjectNode tree = (ObjectNode) CaseReader.parse(where, e.json);
             PowerDerivation.append(where, tree, result, List.of(new DerivedFrom(readingsName + "#" + e.uscc, series.sha256())));
             Decision d = decider.decide(where, reader.read(where, tree, o.enterprises().toAbsolutePath().getParent()));
             line.put("status", "decided");

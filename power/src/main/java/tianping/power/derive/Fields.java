@@ -1,6 +1,7 @@
 package tianping.power.derive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import tianping.power.readings.Timestamps;
 import tianping.read.CaseError;
 
 import java.time.LocalDate;
@@ -55,6 +56,10 @@ final class Fields {
     LocalDateTime time(JsonNode parent, String field, String path, boolean required) {
         String v = text(parent, field, path, required);
         if (v == null) return null;
+        if (v.length() == 16 && v.charAt(10) == 'T') { // the common form, read without a formatter
+            long minute = Timestamps.epochMinute(v);
+            if (minute != Timestamps.INVALID) return Timestamps.toTime(minute);
+        }
         try {
             if (!v.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?")) throw new DateTimeParseException("", v, 0);
             return LocalDateTime.parse(v);

@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /**
  * Turns the bytes of an id field into a String, reusing the String when the same id was seen recently: a feed
- * repeats a few ten thousand ids millions of times, and allocating each again would dominate parsing.
+ * repeats a few ten thousand ids millions of times, and allocating each again would dominate parsing. The
+ * Strings are interned, so whoever keeps ids interned (the enterprise register, {@link SeriesBuilder}) finds them
+ * by identity.
  */
 final class IdCache {
 
@@ -19,7 +21,7 @@ final class IdCache {
         int slot = (h ^ (h >>> 16)) & (SIZE - 1);
         byte[] k = keys[slot];
         if (k != null && Arrays.equals(k, 0, k.length, b, from, to)) return values[slot];
-        String s = new String(b, from, to - from, StandardCharsets.UTF_8);
+        String s = new String(b, from, to - from, StandardCharsets.UTF_8).intern();
         keys[slot] = Arrays.copyOfRange(b, from, to);
         values[slot] = s;
         return s;

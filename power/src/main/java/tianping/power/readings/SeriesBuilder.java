@@ -2,15 +2,17 @@ package tianping.power.readings;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Collects the readings of one enterprise onto its grid, in whatever order they come. A repeated reading with
  * the same value is kept once (feeds resend); a repeated reading with another value is a conflict nobody can
  * settle from the data, so it is reported with both lines and the enterprise is not decided on guessed data.
  * Unknown channels, readings outside the period or between grid points are reported the same way.
+ *
+ * <p>The values live in a {@link Slab}, slot-major: a feed exported tick by tick (every meter of the province at
+ * 00:00, then at 00:15, …) writes each tick's readings one after the other in memory, where channel-major
+ * arrays per enterprise would make every reading a cache miss.
  */
 public final class SeriesBuilder {
 
@@ -20,10 +22,9 @@ public final class SeriesBuilder {
     private final String enterprise;
     private final List<Channel> channels;
     private final Grid grid;
-    private final Map<String, Integer> index = new HashMap<>();
-    private final float[][] kw;
-    private final long[][] source;
-    private final int[] lastSlot;
+    private final String[] ids;
+    private final Slab slab;
+    private final int base;
     private final List<String> files = new ArrayList<>();
     private final List<ReadingProblem> problems = new ArrayList<>();
     private int problemCount;
@@ -33,18 +34,41 @@ public final class SeriesBuilder {
     private long outOfOrder;
     private long blanks;
 
+    /**
+     * Storage for the readings of many enterprises on one grid: column {@code base + c} is channel c of the
+     * enterprise whose builder starts at {@code base}; row s is slot s.
+     */
+    public static final class Slab {
+        private final int columns;
+        private final float[] kw;
+        private final long[] source;
+        private final int[] lastSlot;
+
+        public Slab(Grid grid, int columns) {
+            this.columns = columns;
+            this.kw = new float[Math.multiplyExact(grid.slots(), columns)];
+            this.source = new long[kw.length];
+            this.lastSlot = new int[columns];
+            Arrays.fill(kw, Float.NaN);
+            Arrays.fill(lastSlot, -1);
+        }
+    }
+
+    /** A builder with a slab of its own. */
     public SeriesBuilder(String enterprise, List<Channel> channels, Grid grid) {
+        this(enterprise, channels, grid, new Slab(grid, channels.size()), 0);
+    }
+
+    /** A builder for columns {@code base} to {@code base + channels.size() - 1} of a shared slab. */
+    public SeriesBuilder(String enterprise, List<Channel> channels, Grid grid, Slab slab, int base) {
+        if (base < 0 || base + channels.size() > slab.columns) throw new IllegalArgumentException("slab columns");
         this.enterprise = enterprise;
         this.channels = List.copyOf(channels);
         this.grid = grid;
-        this.kw = new float[channels.size()][grid.slots()];
-        this.source = new long[channels.size()][grid.slots()];
-        this.lastSlot = new int[channels.size()];
-        for (int c = 0; c < channels.size(); c++) {
-            index.put(channels.get(c).id(), c);
-            Arrays.fill(kw[c], Float.NaN);
-        }
-        Arrays.fill(lastSlot, -1);
+        this.slab = slab;
+        this.base = base;
+        this.ids = new String[channels.size()];
+        for (int c = 0; c < channels.size(); c++) ids[c] = channels.get(c).id().intern();
     }
 
     public String enterprise() {
@@ -60,10 +84,18 @@ public final class SeriesBuilder {
     public void add(String channel, long epochMinute, double value, int file, long line) {
         int c = channelIndex(channel);
         if (c < 0) {
+            if (!keeps()) {
+                problemCount++;
+                return;
+            }
             problem(file, line, "reading_unknown_channel", "测点“" + channel + "”不在企业 " + enterprise + " 的测点清单中");
             return;
         }
         int slot = grid.slotOf(epochMinute);
+        if (slot < 0 && !keeps()) {
+            problemCount++;
+            return;
+        }
         if (slot == Grid.OUTSIDE) {
             problem(file, line, "reading_outside_period", "读数时间 " + Timestamps.toTime(epochMinute) + " 不在分析期间 "
                     + grid.start() + " 至 " + grid.end() + " 内");
@@ -78,32 +110,48 @@ public final class SeriesBuilder {
             blanks++;
             return;
         }
-        if (slot < lastSlot[c]) outOfOrder++;
-        else lastSlot[c] = slot;
-        long here = ((long) file << 40) | line;
-        if (source[c][slot] != 0) {
-            if (kw[c][slot] == (float) value) {
+        int column = base + c;
+        if (slot < slab.lastSlot[column]) outOfOrder++;
+        else slab.lastSlot[column] = slot;
+        int cell = slot * slab.columns + column;
+        long first = slab.source[cell];
+        if (first != 0) {
+            float kept = slab.kw[cell];
+            if (kept == (float) value) {
                 identical++;
-            } else {
-                long first = source[c][slot];
+            } else if (keeps()) {
                 problem(file, line, "reading_conflicting_duplicate", "测点 " + channel + " 在 " + grid.timeOf(slot) + " 有两个不同读数："
-                        + files.get((int) (first >>> 40)) + ":" + (first & 0xFFFFFFFFFFL) + " 为 " + kw[c][slot] + " kW，本行为 "
+                        + files.get((int) (first >>> 40)) + ":" + (first & 0xFFFFFFFFFFL) + " 为 " + kept + " kW，本行为 "
                         + (float) value + " kW，无法判断哪个为真");
+            } else {
+                problemCount++;
             }
             return;
         }
-        source[c][slot] = here;
-        kw[c][slot] = (float) value;
+        slab.source[cell] = ((long) file << 40) | line;
+        slab.kw[cell] = (float) value;
         readings++;
     }
 
-    /** Feeds list an enterprise's channels in the same order every tick: try the one after the last first. */
+    /**
+     * Feeds list an enterprise's channels in the same order every tick: try the one after the last first. Ids
+     * are compared by identity first (the parsers intern them, as {@link Channel} does), then by value.
+     */
     private int channelIndex(String channel) {
-        int next = guess + 1 < channels.size() ? guess + 1 : 0;
-        if (channels.get(next).id().equals(channel)) return guess = next;
-        Integer c = index.get(channel);
-        if (c == null) return -1;
-        return guess = c;
+        int n = ids.length;
+        for (int k = 1; k <= n; k++) {
+            int c = (guess + k) % n;
+            if (ids[c] == channel) return guess = c;
+        }
+        for (int c = 0; c < n; c++) {
+            if (ids[c].equals(channel)) return guess = c;
+        }
+        return -1;
+    }
+
+    /** Whether another problem's message is still kept (building messages for problems only counted costs time). */
+    private boolean keeps() {
+        return problems.size() < MAX_PROBLEMS;
     }
 
     /** A problem found outside the builder (a malformed row, a row of another enterprise). */
@@ -122,6 +170,10 @@ public final class SeriesBuilder {
     }
 
     public EnterpriseSeries build() {
+        float[][] kw = new float[channels.size()][grid.slots()];
+        for (int slot = 0, row = base; slot < grid.slots(); slot++, row += slab.columns) {
+            for (int c = 0; c < kw.length; c++) kw[c][slot] = slab.kw[row + c];
+        }
         long missing = (long) channels.size() * grid.slots() - readings;
         return new EnterpriseSeries(enterprise, channels, grid, kw,
                 new ReadingStats(readings, identical, outOfOrder, blanks, missing), files);
