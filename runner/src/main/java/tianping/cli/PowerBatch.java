@@ -18,7 +18,9 @@ import tianping.power.readings.Grid;
 import tianping.power.readings.ReadingVisitor;
 import tianping.power.readings.ReadingsCsv;
 import tianping.power.readings.SeriesBuilder;
+import tianping.audit.DecisionLog;
 import tianping.read.CaseError;
+import tianping.read.CaseFile;
 import tianping.read.CaseReader;
 import tianping.read.CaseRejected;
 
@@ -56,7 +58,12 @@ final class PowerBatch {
 
     private static final int CHUNK = 256;
 
-    record Options(Path enterprises, Path readings, LocalDate date, Path out, int threads) {
+    /** @param log where decisions are recorded (as check and batch record theirs), or null */
+    record Options(Path enterprises, Path readings, LocalDate date, Path out, int threads, DecisionLog log) {
+    }
+
+    /** One output line, with the case and decision to record when the enterprise was decided. */
+    private record Line(ObjectNode json, CaseFile caseFile, Decision decision) {
     }
 
     /** @param feedSeconds reading the register and the feed onto the grids; the rest is deriving and deciding */
@@ -125,21 +132,26 @@ final class PowerBatch {
         long lastProgress = System.nanoTime();
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(o.out(), StandardCharsets.UTF_8), 1 << 16)) {
             for (int from = 0; from < entries.size(); from += CHUNK) {
-                List<Future<ObjectNode>> chunk = new ArrayList<>();
+                List<Future<Line>> chunk = new ArrayList<>();
                 for (int i = from; i < Math.min(entries.size(), from + CHUNK); i++) {
                     Entry e = entries.get(i);
                     entries.set(i, null);
                     chunk.add(pool.submit(() -> decide(e, o, t, readingsName)));
                 }
-                for (Future<ObjectNode> f : chunk) {
-                    ObjectNode line = get(f);
-                    statuses.merge(line.get("status").asText(), 1, Integer::sum);
-                    w.write(Json.COMPACT.writeValueAsString(line));
+                for (Future<Line> f : chunk) {
+                    Line line = get(f);
+                    statuses.merge(line.json().get("status").asText(), 1, Integer::sum);
+                    if (o.log() != null && line.decision() != null) {
+                        o.log().append(line.caseFile(), line.decision(), o.enterprises() + ":" + line.json().get("line").asLong(),
+                                Json.COMPACT.writeValueAsBytes(line.decision()));
+                    }
+                    w.write(Json.COMPACT.writeValueAsString(line.json()));
                     w.write('\n');
                 }
                 long now = System.nanoTime();
                 if (now - lastProgress > 1_000_000_000L) {
                     lastProgress = now;
+                    if (o.log() != null) o.log().sync();
                     progress.printf("已核查 %,d / %,d 家企业 %s%n", Math.min(entries.size(), from + CHUNK), entries.size(), statuses);
                     progress.flush();
                 }
@@ -228,7 +240,7 @@ final class PowerBatch {
         }
     }
 
-    private ObjectNode decide(Entry e, Options o, Thresholds t, String readingsName) {
+    private Line decide(Entry e, Options o, Thresholds t, String readingsName) {
         ObjectNode line = JsonNodeFactory.instance.objectNode();
         line.put("line", e.line);
         line.put("enterprise", e.uscc);
@@ -253,13 +265,15 @@ final class PowerBatch {
             for (Anomaly a : result.anomalies()) episodes.add(episode(a, series));
             if (result.findings().isEmpty()) {
                 line.put("status", result.anomalies().isEmpty() ? "clean" : "clues");
-                return line;
+                return new Line(line, null, null);
             }
             ObjectNode tree = (ObjectNode) CaseReader.parse(where, e.json);
             PowerDerivation.append(where, tree, result, List.of(new DerivedFrom(readingsName + "#" + e.uscc, series.sha256())));
-            Decision d = decider.decide(where, reader.read(where, tree, o.enterprises().toAbsolutePath().getParent()));
+            CaseFile c = reader.read(where, tree, o.enterprises().toAbsolutePath().getParent());
+            Decision d = decider.decide(where, c);
             line.put("status", "decided");
             line.putPOJO("decision", d);
+            return new Line(line, c, d);
         } catch (CaseRejected ex) {
             line.put("status", "rejected");
             ArrayNode errors = line.putArray("errors");
@@ -268,7 +282,7 @@ final class PowerBatch {
             line.put("status", "error");
             line.putArray("errors").addObject().put("code", "internal_error").put("message", String.valueOf(ex));
         }
-        return line;
+        return new Line(line, null, null);
     }
 
     private static ObjectNode episode(Anomaly a, EnterpriseSeries series) {

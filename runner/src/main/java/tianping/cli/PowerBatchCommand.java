@@ -5,7 +5,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tianping.audit.DecisionLog;
 import tianping.engine.Decider;
+import tianping.engine.RuleSet;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,13 +40,20 @@ final class PowerBatchCommand implements Callable<Integer> {
     @Mixin
     RuleSetOption rules;
 
+    @Mixin
+    LogOption log;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        PowerBatch.Summary s = new PowerBatch(new Decider(rules.load())).run(new PowerBatch.Options(enterprises, readings, date, out, threads), err);
+        RuleSet ruleSet = rules.load();
+        PowerBatch.Summary s;
+        try (DecisionLog decisions = log.open(ruleSet, err)) {
+            s = new PowerBatch(new Decider(ruleSet)).run(new PowerBatch.Options(enterprises, readings, date, out, threads, decisions), err);
+        }
         err.printf("共 %,d 家企业、%,d 行读数：%s；用时 %.2f 秒。结果见 %s%n", s.enterprises(), s.rows(), s.statuses(), s.seconds(), out);
         err.flush();
         boolean bad = s.statuses().containsKey("error");

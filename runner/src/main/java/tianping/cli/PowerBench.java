@@ -101,7 +101,7 @@ final class PowerBench implements Callable<Integer> {
 
         Path result = data.resolve("decisions.jsonl");
         PowerBatch batch = new PowerBatch(new Decider(ruleSet));
-        PowerBatch.Options options = new PowerBatch.Options(register, readings, DATE, result, threads);
+        PowerBatch.Options options = new PowerBatch.Options(register, readings, DATE, result, threads, null);
         for (int i = 0; i < warmup; i++) batch.run(options, new PrintWriter(PrintWriter.nullWriter()));
         resetPeaks();
         t0 = System.nanoTime();

@@ -17,9 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PowerBatchTest {
 
     private static String run(String... args) {
+        StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
-        return code + "\n" + err;
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return code + "\n" + err + out;
     }
 
     @Test
@@ -28,7 +29,8 @@ class PowerBatchTest {
         assertTrue(gen.startsWith("0\n"), gen);
         Path out = dir.resolve("decisions.jsonl");
         String batch = run("power-batch", "--enterprises", dir.resolve(ProvinceGenerator.ENTERPRISES).toString(),
-                "--readings", dir.resolve(ProvinceGenerator.READINGS).toString(), "--date", "2024-11-20", "--out", out.toString());
+                "--readings", dir.resolve(ProvinceGenerator.READINGS).toString(), "--date", "2024-11-20", "--out", out.toString(),
+                "--log", dir.resolve("log").toString());
         assertTrue(batch.startsWith("1\n"), "有被拒企业与名录外企业，退出码 1：" + batch);
         GroundTruth.Report r = GroundTruth.check(dir.resolve(ProvinceGenerator.TRUTH), out);
         assertTrue(r.passed(), r.toString());
@@ -37,6 +39,11 @@ class PowerBatchTest {
         String lines = Files.readString(out);
         assertTrue(lines.contains("\"status\":\"unregistered\"") && lines.contains(ProvinceGenerator.UNREGISTERED));
         assertTrue(lines.contains("\"code\":\"reading_conflicting_duplicate\""));
+
+        long decided = lines.lines().filter(l -> l.contains("\"status\":\"decided\"")).count();
+        String replay = run("replay", "--log", dir.resolve("log").toString());
+        assertTrue(replay.startsWith("0\n") && replay.contains("重放 " + decided + " 个决定：一致 " + decided + "，"),
+                "每个作出的决定都记入决定记录并可原样重放：" + replay);
     }
 
     @Test
