@@ -116,7 +116,7 @@ final class PowerBatch {
         progress.printf("企业名录 %,d 家已读入（%.2f 秒）%n", entries.size(), (System.nanoTime() - start) / 1e9);
         Map<String, Entry> byUscc = new HashMap<>();
         for (Entry e : entries) {
-            if (e.uscc == null || !e.errors.isEmpty()) continue;
+            if (e.uscc == null) continue;
             if (byUscc.putIfAbsent(e.uscc, e) != null) {
                 e.errors.add(new CaseError(o.enterprises() + ":" + e.line, "$.enterprise.uscc", "case_value_error", "企业 " + e.uscc + " 在企业名录中重复"));
             }
@@ -327,7 +327,7 @@ final class PowerBatch {
                 if (unregistered.size() < KEPT || unregistered.containsKey(enterprise)) unregistered.merge(enterprise, 1, Integer::sum);
                 return;
             }
-            e.builder.add(channel, minute, kw, 0, line);
+            if (e.builder != null) e.builder.add(channel, minute, kw, 0, line); // none: rejected, its line says why
         }
 
         @Override

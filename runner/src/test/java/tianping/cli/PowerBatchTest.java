@@ -47,6 +47,22 @@ class PowerBatchTest {
     }
 
     @Test
+    void aRegisterForAnotherDayIsRejectedLineByLineAndItsReadingsAreNotCalledUnregistered(@TempDir Path dir) throws Exception {
+        run("power-generate", dir.toString(), "--enterprises", "48", "--channels", "420");
+        Path out = dir.resolve("out.jsonl");
+        String batch = run("power-batch", "--enterprises", dir.resolve(ProvinceGenerator.ENTERPRISES).toString(),
+                "--readings", dir.resolve(ProvinceGenerator.READINGS).toString(), "--date", "2024-11-21", "--out", out.toString(), "--no-log");
+        assertTrue(batch.startsWith("1\n"), batch);
+        var lines = Files.readAllLines(out);
+        assertEquals(48, lines.stream().filter(l -> l.contains("\"status\":\"rejected\"") && l.contains("$.power.period")).count(), String.join("\n", lines));
+        assertEquals(1, lines.stream().filter(l -> l.contains("\"status\":\"unregistered\"")).count(), "只有植入的名录外企业");
+
+        String missing = run("power-batch", "--enterprises", dir.resolve("none.jsonl").toString(), "--readings",
+                dir.resolve(ProvinceGenerator.READINGS).toString(), "--date", "2024-11-20", "--out", out.toString(), "--no-log");
+        assertTrue(missing.startsWith("1\n") && missing.contains("none.jsonl：文件不存在或不可读"), missing);
+    }
+
+    @Test
     void theGeneratorIsDeterministic(@TempDir Path dir) throws Exception {
         run("power-generate", dir.resolve("a").toString(), "--enterprises", "48", "--channels", "420");
         run("power-generate", dir.resolve("b").toString(), "--enterprises", "48", "--channels", "420");
