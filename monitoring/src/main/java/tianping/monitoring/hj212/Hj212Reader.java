@@ -34,6 +34,11 @@ public final class Hj212Reader implements LineReader.Consumer {
     private String lastMn;
     private byte[] lastMnBytes;
 
+    private final boolean layouts;
+    /** The layout of the last data area read without a problem, or null. */
+    private Layout layout;
+    private long problems;
+
     private long line;
     /** Where the line {@link #end} framed starts, and its segment's CRC. */
     private int framed = -1;
@@ -52,7 +57,13 @@ public final class Hj212Reader implements LineReader.Consumer {
     private char flag;
 
     public Hj212Reader(PacketHandler handler) {
+        this(handler, true);
+    }
+
+    /** @param layouts whether data areas laid out as the last one are read by that {@link Layout} (tests compare both) */
+    Hj212Reader(PacketHandler handler, boolean layouts) {
         this.handler = handler;
+        this.layouts = layouts;
     }
 
     /** Reads a whole file or stream, then reports split packets left incomplete. */
@@ -297,13 +308,13 @@ public final class Hj212Reader implements LineReader.Consumer {
         return cn == 2011 || cn == Packet.CN_MINUTE || cn == Packet.CN_HOUR || cn == Packet.CN_DAY;
     }
 
-    private static final int AVG = 1;
-    private static final int RTD = 2;
-    private static final int MIN = 3;
-    private static final int MAX = 4;
-    private static final int COU = 5;
-    private static final int ZS_AVG = 6;
-    private static final int FLAG = 7;
+    static final int AVG = 1;
+    static final int RTD = 2;
+    static final int MIN = 3;
+    static final int MAX = 4;
+    static final int COU = 5;
+    static final int ZS_AVG = 6;
+    static final int FLAG = 7;
 
     /**
      * Reads the CP data area into {@link #readings}; returns DataTime, or {@link Packet#NO_TIME} if it has none.
@@ -311,6 +322,18 @@ public final class Hj212Reader implements LineReader.Consumer {
      * up to the ; or , that ends it, a number read as it is passed (the bulk of a month of data is these items).
      */
     private long dataArea(byte[] b, int from, int to) {
+        if (layout != null) {
+            long time = layout.read(b, from, to, ascii, number, readings);
+            if (time != Layout.MISMATCH) return time;
+        }
+        long problemsBefore = problems;
+        long time = items(b, from, to);
+        if (layouts) layout = problems == problemsBefore ? Layout.of(b, from, to, readings) : null;
+        return time;
+    }
+
+    /** The general reading of a data area, item by item, every problem reported. */
+    private long items(byte[] b, int from, int to) {
         readings.clear();
         codeFrom = -1;
         flush(b);
@@ -413,7 +436,7 @@ public final class Hj212Reader implements LineReader.Consumer {
     }
 
     /** Which field a suffix names: Avg, Rtd, Min, Max, Cou, ZsAvg, Flag; 0 for those not read (ZsRtd, EFlag, …). */
-    private static int field(byte[] b, int from, int to) {
+    static int field(byte[] b, int from, int to) {
         int n = to - from;
         if (n == 3) {
             byte c0 = b[from];
@@ -465,6 +488,7 @@ public final class Hj212Reader implements LineReader.Consumer {
     }
 
     private void problem(String code, String message) {
+        problems++;
         handler.problem(new Problem(line, code, message));
     }
 
@@ -481,7 +505,7 @@ public final class Hj212Reader implements LineReader.Consumer {
     }
 
     /** Are the bytes {@code b[from, to)} exactly the ASCII text {@code s}? */
-    private static boolean is(byte[] b, int from, int to, String s) {
+    static boolean is(byte[] b, int from, int to, String s) {
         if (to - from != s.length()) return false;
         for (int i = 0; i < s.length(); i++) if (b[from + i] != s.charAt(i)) return false;
         return true;

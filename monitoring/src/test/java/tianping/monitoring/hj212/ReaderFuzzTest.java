@@ -3,12 +3,14 @@ package tianping.monitoring.hj212;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,6 +48,43 @@ class ReaderFuzzTest {
             parsedAfterCrc += (int) r.problems.stream().filter(p -> p.code().equals("packet_field") || p.code().equals("packet_value")).count();
         }
         assertTrue(packets > 1000 && parsedAfterCrc > 1000, "变异输入应有相当部分通过 CRC 进入字段解析：" + packets + " 包，" + parsedAfterCrc + " 处字段错误");
+    }
+
+    /**
+     * Reading a data area by the last packet's layout is only a shortcut: streams where most packets share a
+     * layout and some are mutated (behind a correct length and CRC) give exactly the same packets and problems,
+     * in the same order, with layouts as without.
+     */
+    @Test
+    void readingByLayoutGivesWhatTheGeneralParserGives() throws IOException {
+        SplittableRandom random = new SplittableRandom(2051);
+        int mismatched = 0;
+        for (int round = 0; round < 2_000; round++) {
+            ByteArrayOutputStream stream = new ByteArrayOutputStream();
+            String base = SEGMENTS.get(random.nextInt(SEGMENTS.size()));
+            for (int i = 0; i < 20; i++) {
+                byte[] segment = random.nextInt(4) == 0 ? mutate(base.getBytes(StandardCharsets.ISO_8859_1), random)
+                        : base.replace("52.10", (random.nextInt(9000) + 1000) / 100.0 + "").getBytes(StandardCharsets.ISO_8859_1);
+                stream.write(frame(segment));
+            }
+            byte[] input = stream.toByteArray();
+            Recorder general = new Recorder();
+            new Hj212Reader(general, false).read(new ByteArrayInputStream(input));
+            Recorder byLayout = new Recorder();
+            new Hj212Reader(byLayout, true).read(new ByteArrayInputStream(input));
+            assertEquals(general.packets, byLayout.packets);
+            assertEquals(general.problems, byLayout.problems);
+            mismatched += general.problems.size();
+        }
+        assertTrue(mismatched > 1000, "变异应使相当部分数据包不合版式：" + mismatched);
+    }
+
+    private static byte[] frame(byte[] segment) {
+        if (segment.length > 9999) return segment;
+        PacketWriter w = new PacketWriter().begin();
+        for (byte b : segment) w.character((char) (b & 0xFF));
+        w.end();
+        return Arrays.copyOf(w.buffer(), w.length());
     }
 
     @Test
