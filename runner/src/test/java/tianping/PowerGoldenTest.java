@@ -53,7 +53,7 @@ class PowerGoldenTest {
         }
         assertTrue(dirs.size() >= 7, "fixtures/power 应有至少 7 个案件");
         return dirs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-            JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
+            JsonNode expected = JSON.readTree(dir.resolve("case.expected.json").toFile());
             Decision d = decide(dir.getFileName().toString());
             assertEquals(strings(expected.get("outcome")), d.outcome(), "结论");
             assertEquals(strings(expected.get("rules")), d.trace().stream().map(Decision.TraceStep::rule).toList(), "触发的规则");

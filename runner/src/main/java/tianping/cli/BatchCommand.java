@@ -105,7 +105,7 @@ final class BatchCommand implements Callable<Integer> {
                 }
             }
             if (!source.skipped().isEmpty()) {
-                err.println("跳过非案件文件 " + source.skipped().size() + " 个（只读取 .json 与 .jsonl，不读 *.decision.json）"
+                err.println("跳过非案件文件 " + source.skipped().size() + " 个（只读取 .json 与 .jsonl，不读 *.decision.json 与 *.expected.json）"
                         + (source.skipped().size() <= 5 ? "：" + source.skipped() : ""));
             }
         } finally {

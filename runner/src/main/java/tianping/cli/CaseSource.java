@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The cases of a batch input, in a stable order: a .jsonl file line by line, a .json file whole, or a directory's
- * .json and .jsonl files in path order (decision files, *.decision.json, are not cases). Each case carries where it came from ("file" or "file:line"). Lines are
+ * .json and .jsonl files in path order (decisions, *.decision.json, and test expectations, *.expected.json, are not cases). Each case carries where it came from ("file" or "file:line"). Lines are
  * read as they are consumed, so a province's day does not have to fit in memory.
  */
 final class CaseSource implements Iterator<CaseSource.Input>, AutoCloseable {
@@ -36,8 +36,9 @@ final class CaseSource implements Iterator<CaseSource.Input>, AutoCloseable {
             try (Stream<Path> walk = Files.walk(input)) {
                 for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                     String n = p.getFileName().toString();
-                    // *.decision.json are tianping's own decisions (the fixtures keep them beside their cases)
-                    if ((n.endsWith(".json") && !n.endsWith(".decision.json")) || n.endsWith(".jsonl")) list.add(p);
+                    // *.decision.json are tianping's own decisions, *.expected.json a test's expectations (the fixtures
+                    // keep both beside their cases)
+                    if ((n.endsWith(".json") && !n.endsWith(".decision.json") && !n.endsWith(".expected.json")) || n.endsWith(".jsonl")) list.add(p);
                     else skipped.add(p);
                 }
             }
@@ -49,7 +50,7 @@ final class CaseSource implements Iterator<CaseSource.Input>, AutoCloseable {
         this.files = list.iterator();
     }
 
-    /** Files in an input directory that are not cases (neither .json nor .jsonl, or a *.decision.json). */
+    /** Files in an input directory that are not cases (neither .json nor .jsonl, or a *.decision.json or *.expected.json). */
     List<Path> skipped() {
         return skipped;
     }
