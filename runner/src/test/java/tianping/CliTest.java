@@ -44,6 +44,29 @@ class CliTest {
         assertTrue(d.at("/fingerprints/ruleSet").asText().startsWith("sha256:"));
     }
 
+    /**
+     * Readings that show no violation are a result, not an input error: check says so and exits 0; batch gives
+     * the case the status no_violation and counts it apart from decided and rejected.
+     */
+    @Test
+    void dataShowingNoViolationIsReportedAsSuchNotAsAnError(@TempDir Path dir) throws Exception {
+        Path fixture = Fixtures.CASES.getParent().resolve("power").resolve("nantong-23h");
+        StringBuilder readings = new StringBuilder();
+        for (String line : Files.readAllLines(fixture.resolve("readings.csv"))) {
+            String[] f = line.split(",");
+            readings.append(f[1].startsWith("T") ? f[0] + "," + f[1] + "," + f[2] + ",50" : line).append('\n');
+        }
+        Files.writeString(dir.resolve("readings.csv"), readings);
+        Files.writeString(dir.resolve("clean.json"), Files.readString(fixture.resolve("case.json")));
+        Run text = run("check", "--no-log", dir.resolve("clean.json").toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("未发现违法事实") && text.out().contains("$.power：用电数据未发现构成违法事实的异常"), text.out());
+        Run batch = run("batch", "--no-log", dir.toString(), "--out", dir.resolve("out.jsonl").toString());
+        assertEquals(0, batch.code(), batch.err());
+        assertTrue(batch.err().contains("共 1 件：作出处理意见 0 件，未发现违法事实 1 件，拒绝 0 件"), batch.err());
+        assertTrue(Files.readString(dir.resolve("out.jsonl")).contains("\"status\":\"no_violation\""));
+    }
+
     @Test
     void aBadCaseIsRefusedWithFileJsonPathAndExpectation(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");

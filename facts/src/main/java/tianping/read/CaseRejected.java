@@ -3,8 +3,8 @@ package tianping.read;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A case refused with every error found in it. */
-public final class CaseRejected extends Exception {
+/** A case refused with every error found in it ({@link NoViolationFound}: nothing to decide, which is no error). */
+public class CaseRejected extends Exception {
 
     private final List<CaseError> errors;
 

@@ -21,6 +21,7 @@ import tianping.monitoring.values.Series;
 import tianping.monitoring.values.Thresholds;
 import tianping.read.CaseError;
 import tianping.read.CaseRejected;
+import tianping.read.NoViolationFound;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -290,10 +291,10 @@ final class Derivation {
     }
 
     /** Why a case whose data show no exceedance, and that has no other finding, cannot be decided. */
-    private CaseRejected noFinding(List<OutletAnalysis.Result> results) {
+    private NoViolationFound noFinding(List<OutletAnalysis.Result> results) {
         String signs = results.stream().flatMap(r -> r.signs().stream().map(s -> r.outlet().id() + " " + s.kind() + "：" + s.evidence()))
                 .collect(Collectors.joining("；"));
-        return new CaseRejected(List.of(new CaseError(file, AT, "monitoring_no_exceedance", "在线监测数据中没有超标时段，案件没有违法事实可以核查"
+        return new NoViolationFound(List.of(new CaseError(file, AT, "monitoring_no_exceedance", "在线监测数据中没有超标时段，案件没有违法事实可以核查"
                 + (signs.isEmpty() ? "" : "；另有疑似弄虚作假迹象须现场核实：" + signs))));
     }
 

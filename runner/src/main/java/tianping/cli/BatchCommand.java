@@ -15,6 +15,7 @@ import tianping.read.CaseError;
 import tianping.read.CaseFile;
 import tianping.read.CaseReader;
 import tianping.read.CaseRejected;
+import tianping.read.NoViolationFound;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
@@ -41,7 +42,7 @@ final class BatchCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "结果文件（JSON Lines）：每个输入案件一行，status 为 decided（含 decision）或 rejected（含 errors），顺序同输入")
+            description = "结果文件（JSON Lines）：每个输入案件一行，status 为 decided（含 decision）、no_violation（原始数据未显示违法，含数据所示）或 rejected（含 errors），顺序同输入")
     Path out;
 
     @Option(names = "--threads", paramLabel = "N", description = "并行线程数（缺省为 CPU 核数）")
@@ -145,6 +146,8 @@ final class BatchCommand implements Callable<Integer> {
             head.writeBytes(decision);
             head.write('}');
             return new Line(new Outcome(in.source(), "decided", d.caseId(), d, null), c, decision, head.toByteArray());
+        } catch (NoViolationFound e) {
+            o = noViolation(in.source(), caseId, e);
         } catch (CaseRejected e) {
             o = new Outcome(in.source(), "rejected", caseId, null, e.errors().stream().map(BatchCommand::error).toList());
         } catch (RuntimeException e) {
@@ -152,6 +155,11 @@ final class BatchCommand implements Callable<Integer> {
                     List.of(Map.of("path", "$", "code", "internal_error", "message", String.valueOf(e.getMessage()))));
         }
         return new Line(o, null, null, Json.bytes(o));
+    }
+
+    /** A case whose data show no violation: status no_violation, with what the data showed under errors. */
+    static Outcome noViolation(String source, String caseId, NoViolationFound e) {
+        return new Outcome(source, "no_violation", caseId, null, e.errors().stream().map(BatchCommand::error).toList());
     }
 
     private static Map<String, String> error(CaseError e) {
@@ -162,10 +170,11 @@ final class BatchCommand implements Callable<Integer> {
         return m;
     }
 
-    /** Counts for the summary: every input case is counted once, as decided or rejected. */
+    /** Counts for the summary: every input case is counted once, as decided, without violation, or rejected. */
     private static final class Tally {
         long total;
         long decided;
+        long noViolation;
         long rejected;
         long internal;
         final Map<String, Long> outcomes = new TreeMap<>();
@@ -179,6 +188,8 @@ final class BatchCommand implements Callable<Integer> {
                 String top = o.decision().outcome().get(0).replaceAll(" [\\d,]+ 元$", "");
                 outcomes.merge(top, 1L, Long::sum);
                 warnings.merge(o.decision().warning() == null ? "无" : o.decision().warning(), 1L, Long::sum);
+            } else if (o.status().equals("no_violation")) {
+                noViolation++;
             } else {
                 rejected++;
                 if (o.status().equals("error")) internal++;
@@ -187,7 +198,8 @@ final class BatchCommand implements Callable<Integer> {
         }
 
         void print(PrintWriter err, double seconds, Path out) {
-            err.printf("共 %,d 件：作出处理意见 %,d 件，拒绝 %,d 件%s。结果见 %s%n", total, decided, rejected,
+            err.printf("共 %,d 件：作出处理意见 %,d 件，%s拒绝 %,d 件%s。结果见 %s%n", total, decided,
+                    noViolation > 0 ? "未发现违法事实 " + String.format("%,d", noViolation) + " 件，" : "", rejected,
                     internal > 0 ? "（其中内部错误 " + internal + " 件）" : "", out);
             if (!outcomes.isEmpty()) err.println("最重处理结论：" + join(outcomes));
             if (!warnings.isEmpty()) err.println("预警：" + join(warnings));

@@ -9,6 +9,7 @@ import tianping.engine.Decision;
 import tianping.engine.RuleSet;
 import tianping.read.CaseReader;
 import tianping.read.CaseRejected;
+import tianping.read.NoViolationFound;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,6 +51,15 @@ final class CheckCommand implements Callable<Integer> {
                 if (decisions != null) decisions.append(c, d, name, Json.bytes(d));
             }
             out.print(json ? Json.PRETTY.writeValueAsString(d) + "\n" : DecisionText.render(d, ruleSet.origin()));
+            out.flush();
+            return ExitCode.OK;
+        } catch (NoViolationFound e) {
+            if (json) {
+                out.print(Json.PRETTY.writeValueAsString(BatchCommand.noViolation(name, null, e)) + "\n");
+            } else {
+                out.println(name + "：未发现违法事实，不作处理意见");
+                e.errors().forEach(r -> out.println("  " + r.path() + "：" + r.message()));
+            }
             out.flush();
             return ExitCode.OK;
         } catch (CaseRejected e) {

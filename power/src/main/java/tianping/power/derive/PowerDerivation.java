@@ -9,6 +9,7 @@ import tianping.power.readings.SeriesBuilder;
 import tianping.read.CaseDerivation;
 import tianping.read.CaseError;
 import tianping.read.CaseRejected;
+import tianping.read.NoViolationFound;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,8 +59,8 @@ public final class PowerDerivation implements CaseDerivation {
     }
 
     /**
-     * Appends derived findings, clues and the data read to a case; a case left without any finding is refused
-     * (code power_no_violation), since there is nothing to decide.
+     * Appends derived findings, clues and the data read to a case; a case left without any finding has nothing to
+     * decide ({@link NoViolationFound}, code power_no_violation).
      */
     public static ObjectNode append(String file, ObjectNode caseJson, PowerAnalysis.Result result, List<DerivedFrom> read)
             throws CaseRejected {
@@ -75,7 +76,7 @@ public final class PowerDerivation implements CaseDerivation {
             findings.add(f);
         }
         if (findings.isEmpty()) {
-            throw new CaseRejected(List.of(new CaseError(file, PowerSection.PATH, "power_no_violation",
+            throw new NoViolationFound(List.of(new CaseError(file, PowerSection.PATH, "power_no_violation",
                     "用电数据未发现构成违法事实的异常（线索 " + result.clues().size() + " 项），本案没有可核查的违法事实")));
         }
         if (!result.clues().isEmpty()) {
