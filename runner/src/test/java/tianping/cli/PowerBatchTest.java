@@ -1,5 +1,7 @@
 package tianping.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tianping.power.province.GroundTruth;
@@ -9,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +48,48 @@ class PowerBatchTest {
         String replay = run("replay", "--log", dir.resolve("log").toString());
         assertTrue(replay.startsWith("0\n") && replay.contains("重放 " + decided + " 个决定：一致 " + decided + "，"),
                 "每个作出的决定都记入决定记录并可原样重放：" + replay);
+    }
+
+    /**
+     * The batch path (register, shared grid, parallel derivation) and the single-case path (a case file with its
+     * own readings file, derived by the case reader) are one method: every enterprise the batch decided is decided
+     * the same by check — outcome, rules fired in order, and each finding's disposition and measures.
+     */
+    @Test
+    void theBatchDecidesEachEnterpriseAsCheckDoesOnItsOwnCase(@TempDir Path dir) throws Exception {
+        run("power-generate", dir.toString(), "--enterprises", "240", "--channels", "2000", "--per-mille", "15");
+        Path out = dir.resolve("out.jsonl");
+        run("power-batch", "--enterprises", dir.resolve(ProvinceGenerator.ENTERPRISES).toString(), "--readings",
+                dir.resolve(ProvinceGenerator.READINGS).toString(), "--date", "2024-11-20", "--out", out.toString(), "--no-log");
+        List<String> register = Files.readAllLines(dir.resolve(ProvinceGenerator.ENTERPRISES));
+        List<String> readings = Files.readAllLines(dir.resolve(ProvinceGenerator.READINGS));
+        int compared = 0;
+        for (String line : Files.readAllLines(out)) {
+            JsonNode batch = Json.MAPPER.readTree(line);
+            if (!batch.path("status").asText().equals("decided")) continue;
+            String uscc = batch.get("enterprise").asText();
+            Path own = dir.resolve(uscc);
+            Files.createDirectories(own);
+            Files.write(own.resolve("readings.csv"), Stream.concat(Stream.of(readings.get(0)),
+                    readings.stream().filter(r -> r.startsWith(uscc + ","))).toList());
+            ObjectNode c = (ObjectNode) Json.MAPPER.readTree(register.get(batch.get("line").asInt() - 1));
+            ((ObjectNode) c.get("power")).putArray("readings").add("readings.csv");
+            Files.writeString(own.resolve("case.json"), Json.MAPPER.writeValueAsString(c));
+            StringWriter json = new StringWriter();
+            assertEquals(0, Main.run(new String[]{"check", "--no-log", "--json", own.resolve("case.json").toString()},
+                    new PrintWriter(json), new PrintWriter(new StringWriter())));
+            JsonNode single = Json.MAPPER.readTree(json.toString());
+            JsonNode decided = batch.get("decision");
+            assertEquals(decided.get("outcome"), single.get("outcome"), uscc);
+            assertEquals(decided.get("trace").findValuesAsText("rule"), single.get("trace").findValuesAsText("rule"), uscc);
+            for (int f = 0; f < decided.get("findings").size(); f++) {
+                for (String field : new String[]{"violation", "disposition", "measures", "warning"}) {
+                    assertEquals(decided.get("findings").get(f).get(field), single.get("findings").get(f).get(field), uscc + " " + field);
+                }
+            }
+            compared++;
+        }
+        assertTrue(compared >= 10, "应有足够的被决定企业可比对：" + compared);
     }
 
     @Test
