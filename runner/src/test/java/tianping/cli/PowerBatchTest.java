@@ -90,6 +90,11 @@ class PowerBatchTest {
             compared++;
         }
         assertTrue(compared >= 10, "应有足够的被决定企业可比对：" + compared);
+
+        Path alone = dir.resolve("one-thread.jsonl");
+        run("power-batch", "--enterprises", dir.resolve(ProvinceGenerator.ENTERPRISES).toString(), "--readings",
+                dir.resolve(ProvinceGenerator.READINGS).toString(), "--date", "2024-11-20", "--out", alone.toString(), "--no-log", "--threads", "1");
+        assertEquals(-1L, Files.mismatch(out, alone), "结果与线程数无关，逐字节相同");
     }
 
     @Test
