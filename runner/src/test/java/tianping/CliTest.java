@@ -67,6 +67,22 @@ class CliTest {
         assertTrue(Files.readString(dir.resolve("out.jsonl")).contains("\"status\":\"no_violation\""));
     }
 
+    /** What the readings show that is no violation (here a production meter silent for two hours) is listed as clues. */
+    @Test
+    void cluesFromTheReadingsAreShownBesideTheDecision(@TempDir Path dir) throws Exception {
+        Path fixture = Fixtures.CASES.getParent().resolve("power").resolve("nantong-23h");
+        List<String> kept = Files.readAllLines(fixture.resolve("readings.csv")).stream()
+                .filter(l -> !l.matches(".*,P1,2021-01-05T1[01]:.*")).toList();
+        Files.write(dir.resolve("readings.csv"), kept);
+        Files.writeString(dir.resolve("case.json"), Files.readString(fixture.resolve("case.json")));
+        Run text = run("check", "--no-log", dir.resolve("case.json").toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("线索（原始数据所示、不构成违法事实，供现场核查）：\n  P8 2021-01-05T10:00 至 2021-01-05T12:00，测点 P1"), text.out());
+        JsonNode d = Json.MAPPER.readTree(run("check", "--no-log", "--json", dir.resolve("case.json").toString()).out());
+        assertEquals(1, d.get("clues").size());
+        assertTrue(Json.MAPPER.readTree(run("check", "--no-log", "--json", CASE).out()).path("clues").isMissingNode(), "没有线索时不写 clues");
+    }
+
     @Test
     void aBadCaseIsRefusedWithFileJsonPathAndExpectation(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");

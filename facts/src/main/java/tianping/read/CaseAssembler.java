@@ -84,7 +84,7 @@ final class CaseAssembler {
         }
         errors.throwIfAny();
         return new CaseFile(in.caseId(), in.decisionDate(), enterprise, credit, history.findings(), history.orders(),
-                history.reinspections(), history.warnings(), findings, fingerprint, canonical);
+                history.reinspections(), history.warnings(), findings, in.clues(), fingerprint, canonical);
     }
 
     private Finding finding(CaseInput.FindingInput f, String at, Finding.Context context, Set<String> priorIds,

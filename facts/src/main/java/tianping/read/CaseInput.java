@@ -17,7 +17,11 @@ import java.util.List;
 
 /** The case file as written (case.schema.json), before derivation. Only the reader sees these. */
 record CaseInput(String caseId, LocalDate decisionDate, Enterprise enterprise, CreditInput credit, HistoryInput history,
-                 List<FindingInput> findings) {
+                 List<FindingInput> findings, List<Episode> clues) {
+
+    CaseInput {
+        clues = clues == null ? List.of() : clues;
+    }
 
     record CreditInput(String scheme, String grade, BigDecimal score, boolean onSeriousDishonestyList,
                        LocalDate repairedOn) {

@@ -69,6 +69,10 @@ final class DecisionText {
                 }
             }
         }
+        if (!d.clues().isEmpty()) {
+            out.append("\n线索（原始数据所示、不构成违法事实，供现场核查）：\n");
+            for (String c : d.clues()) out.append("  ").append(c).append('\n');
+        }
         if (!d.lighterLaw().isEmpty()) {
             out.append("\n从旧兼从轻（行政处罚法第三十七条）：违法行为发生后、作出决定前规则集有变化，按两个时点的规定分别核查：\n");
             for (Decision.LawComparison c : d.lighterLaw()) {

@@ -1,5 +1,6 @@
 package tianping.engine;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tianping.law.ConditionResult;
 
 import java.time.LocalDate;
@@ -13,13 +14,15 @@ import java.util.List;
  * @param summary   the outcome in one line for officers
  * @param warning   the highest graded warning of the case (蓝色预警 / 黄色预警 / 红色预警), or null
  * @param totalFine fines and daily penalties of all findings, in yuan
+ * @param clues     anomalies the raw data showed that are no violation (a meter offline, …), to verify on site;
+ *                  left out of the JSON when there are none, so decisions without raw data read as before
  * @param lighterLaw         行政处罚法 Art. 37: when the law changed between the act and the decision, each finding
  *                           judged under both, and which applied; empty when the law did not change
  * @param traceAtDecisionDate the rule trace under the law in force on the decision date, when it was evaluated
  */
 public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef enterprise, List<String> outcome,
                        String summary, String warning, double totalFine, List<FindingDecision> findings,
-                       List<TraceStep> trace, List<NotInForce> notInForce, List<LawComparison> lighterLaw,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> clues, List<TraceStep> trace, List<NotInForce> notInForce, List<LawComparison> lighterLaw,
                        List<TraceStep> traceAtDecisionDate, Fingerprints fingerprints) {
 
     /**

@@ -4,6 +4,7 @@ import tianping.decide.Fine;
 import tianping.decide.Proposal;
 import tianping.decide.Resolution;
 import tianping.decide.Superseded;
+import tianping.facts.Episode;
 import tianping.facts.Finding;
 import tianping.law.ConditionResult;
 import tianping.law.NoPenaltyItem;
@@ -92,7 +93,8 @@ final class DecisionBuilder {
         for (Decision.FindingDecision fd : findings) total += amount(fd);
         return new Decision(c.caseId(), c.decisionDate(),
                 new Decision.EnterpriseRef(c.enterprise().uscc(), c.enterprise().name(), c.enterprise().regionCode(), c.enterprise().regionName()),
-                outcome, String.join("；", outcome), warning, total, findings, underActDateLaw.trace(), underActDateLaw.notInForce(),
+                outcome, String.join("；", outcome), warning, total, findings, c.clues().stream().map(DecisionBuilder::episode).toList(),
+                underActDateLaw.trace(), underActDateLaw.notInForce(),
                 comparisons, traceAtDecisionDate, new Decision.Fingerprints(ruleSet.fingerprint(), c.inputFingerprint(), EngineVersion.FULL));
     }
 
@@ -132,11 +134,14 @@ final class DecisionBuilder {
                     + (multiple != null ? "，超标 " + Numbers.plain(multiple) + " 倍" : "")
                     + (e.standard().isEmpty() ? "" : "（" + e.standard() + "）"));
         }
-        for (var e : f.getEpisodes()) {
-            out.add(e.kind() + " " + e.start() + " 至 " + e.end() + (e.channels().isEmpty() ? "" : "，测点 " + String.join("、", e.channels()))
-                    + (e.evidence().isEmpty() ? "" : "：" + e.evidence()));
-        }
+        for (var e : f.getEpisodes()) out.add(episode(e));
         return out;
+    }
+
+    /** An anomaly episode as one line: kind, window, channels, then its evidence. */
+    private static String episode(Episode e) {
+        return e.kind() + " " + e.start() + " 至 " + e.end() + (e.channels().isEmpty() ? "" : "，测点 " + String.join("、", e.channels()))
+                + (e.evidence().isEmpty() ? "" : "：" + e.evidence());
     }
 
     private Decision.Conclusion conclusion(Proposal p) {
