@@ -46,8 +46,6 @@ public final class Hj212Reader implements LineReader.Consumer {
     /** The reading being collected: its code in the buffer, and its fields so far. */
     private int codeFrom = -1;
     private int codeTo;
-    /** The place in {@link #lastCodes} whose bytes the current code was found equal to, or -1. */
-    private int knownAt = -1;
     private double rtd;
     private double avg;
     private double min;
@@ -390,17 +388,13 @@ public final class Hj212Reader implements LineReader.Consumer {
     private int value(byte[] b, int from, int dash, int eq, int to, boolean sameCode) {
         int v = eq + 1;
         if (!sameCode && (codeFrom < 0 || !same(b, codeFrom, codeTo, from, dash))) {
-            // the code the last packet had in this place was checked then: equal bytes need no second check
-            int at = readings.size() + (codeFrom >= 0 ? 1 : 0);
-            boolean known = at < lastCodes.length && equal(b, from, dash, lastCodeBytes[at]);
-            if (!known && !Ascii.alphanumeric(b, from, dash)) {
+            if (!Ascii.alphanumeric(b, from, dash)) {
                 problem("packet_value", "因子代码“" + Ascii.text(b, from, dash) + "”无效，该项不采用");
                 return itemEnd(b, v, to);
             }
             flush(b);
             codeFrom = from;
             codeTo = dash;
-            knownAt = known && at == readings.size() ? at : -1;
         }
         int field = field(b, dash + 1, eq);
         if (field == 0) return itemEnd(b, v, to);
@@ -466,7 +460,7 @@ public final class Hj212Reader implements LineReader.Consumer {
     private void flush(byte[] b) {
         if (codeFrom >= 0) {
             int at = readings.size();
-            boolean recurs = at == knownAt || at < lastCodes.length && equal(b, codeFrom, codeTo, lastCodeBytes[at]);
+            boolean recurs = at < lastCodes.length && equal(b, codeFrom, codeTo, lastCodeBytes[at]);
             String code = recurs ? lastCodes[at] : ascii.string(b, codeFrom, codeTo);
             if (!recurs && at < lastCodes.length) {
                 lastCodes[at] = code;
@@ -482,7 +476,6 @@ public final class Hj212Reader implements LineReader.Consumer {
             else readings.add(r);
         }
         codeFrom = -1;
-        knownAt = -1;
         rtd = avg = min = max = cou = zsAvg = Double.NaN;
         flag = Reading.NO_FLAG;
     }
