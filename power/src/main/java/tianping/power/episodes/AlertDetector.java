@@ -1,13 +1,11 @@
 package tianping.power.episodes;
 
-
 import java.util.List;
 
 /**
  * P5: during a heavy-pollution alert, a production channel drawing more than its grade allows (alert-allowances.csv)
  * for at least the minimum duration. Grades that reduce on their own initiative (A, A+, 引领性: 自主减排) have no
- * mandated limit and are not checked. A limit is breached by drawing more than it; a stop (allowance at or below
- * the on-power) by running at all, i.e. at or above the on-power, since a stopped line still draws standby power.
+ * mandated limit and are not checked. How a limit or a stop is breached: {@link Signals#beyondAllowance}.
  */
 public final class AlertDetector implements Detector {
 
@@ -24,11 +22,8 @@ public final class AlertDetector implements Detector {
         var series = sig.series();
         for (AlertWindow alert : alerts) {
             if (alert.allowance().selfDirected()) continue;
-            boolean stop = alert.allowance().loadFraction() <= t.productionOn().value();
-            double fraction = stop ? t.productionOn().value() : alert.allowance().loadFraction();
             for (int p : sig.production()) {
-                double limit = fraction * series.channel(p).ratedKw();
-                Runs.find(alert.from(), alert.to(), min, s -> series.has(p, s) && (stop ? series.kw(p, s) >= limit : series.kw(p, s) > limit), (from, to) -> {
+                sig.beyondAllowance(p, alert.allowance().loadFraction(), alert.from(), alert.to(), min, (from, to, limit) -> {
                     String evidence = Kind.P5.label() + "：" + alert.level() + "预警期间，" + series.channel(p).label() + " 连续 "
                             + Evidence.duration(to - from, t.intervalMinutes()) + "平均 " + Evidence.kw(series.meanKw(p, from, to))
                             + "，超过绩效等级 " + alert.allowance().grade() + " 的允许负荷（额定功率的 "

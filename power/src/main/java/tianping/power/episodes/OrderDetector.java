@@ -4,8 +4,7 @@ import java.util.List;
 
 /**
  * P6: production while an order is in force, for at least the minimum duration: under 停产整治 or 查封扣押 a
- * covered channel running at all (at or above its on-power); under 限制生产 drawing more than the allowed load
- * (an allowed load at or below the on-power is a stop).
+ * covered channel running at all; under 限制生产 drawing more than the allowed load ({@link Signals#beyondAllowance}).
  */
 public final class OrderDetector implements Detector {
 
@@ -21,11 +20,8 @@ public final class OrderDetector implements Detector {
         int min = sig.minSlots(t.minDuration());
         var series = sig.series();
         for (OrderWindow order : orders) {
-            boolean stop = order.allowedLoad() <= t.productionOn().value();
-            double fraction = stop ? t.productionOn().value() : order.allowedLoad();
             for (int p : order.channels()) {
-                double limit = fraction * series.channel(p).ratedKw();
-                Runs.find(order.from(), order.to(), min, s -> series.has(p, s) && (stop ? series.kw(p, s) >= limit : series.kw(p, s) > limit), (from, to) -> {
+                sig.beyondAllowance(p, order.allowedLoad(), order.from(), order.to(), min, (from, to, limit) -> {
                     String allowed = order.kind().equals("限制生产")
                             ? "限制生产决定允许负荷为额定功率的 " + Evidence.percent(order.allowedLoad()) + "（" + Evidence.kw(limit) + "）"
                             : order.kind() + "期间不得生产（运行功率 " + Evidence.kw(limit) + " 以上即为生产）";

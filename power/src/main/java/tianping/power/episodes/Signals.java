@@ -87,6 +87,24 @@ public final class Signals {
         return ids;
     }
 
+    /** A run of slots beyond an allowance, with the power limit (kW) that was applied. */
+    public interface BeyondAllowance {
+        void run(int from, int to, double limitKw);
+    }
+
+    /**
+     * Runs of at least {@code min} slots of [from, to) in which production channel p draws more than an allowed
+     * load, a fraction of its rated power (P5, P6). An allowance at or below the on-power fraction is a stop,
+     * breached by running at all (at or above the on-power), since a stopped line still draws standby power.
+     */
+    public void beyondAllowance(int p, double allowed, int from, int to, int min, BeyondAllowance sink) {
+        double on = thresholds.productionOn().value();
+        boolean stop = allowed <= on;
+        double limit = (stop ? on : allowed) * series.channel(p).ratedKw();
+        Runs.find(from, to, min, s -> series.has(p, s) && (stop ? series.kw(p, s) >= limit : series.kw(p, s) > limit),
+                (start, end) -> sink.run(start, end, limit));
+    }
+
     public String id(int c) {
         return series.channel(c).id();
     }
