@@ -19,10 +19,9 @@ class ReadingsTest {
     private static final List<Channel> CHANNELS = List.of(new Channel("P1", null, Role.PRODUCTION, 100, null, null),
             new Channel("T1", null, Role.TREATMENT, 20, "大气", List.of("P1")));
 
-    private static SeriesBuilder csv(String text) throws IOException {
-        SeriesBuilder b = new SeriesBuilder(E, CHANNELS, GRID);
-        int file = b.file("r.csv");
-        ReadingsCsv.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new ReadingVisitor() {
+    /** Every reading to the builder, every malformed row a problem of the file. */
+    private static ReadingVisitor into(SeriesBuilder b, int file) {
+        return new ReadingVisitor() {
             @Override
             public void reading(String enterprise, String channel, long minute, double kw, long line) {
                 b.add(channel, minute, kw, file, line);
@@ -32,7 +31,13 @@ class ReadingsTest {
             public void malformed(long line, String message) {
                 b.problem(file, line, "reading_malformed", message);
             }
-        });
+        };
+    }
+
+    private static SeriesBuilder csv(String text) throws IOException {
+        SeriesBuilder b = new SeriesBuilder(E, CHANNELS, GRID);
+        int file = b.file("r.csv");
+        ReadingsCsv.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), into(b, file));
         return b;
     }
 
@@ -99,17 +104,7 @@ class ReadingsTest {
         String json = "[\n{\"channel\": \"P1\", \"timestamp\": \"2024-11-20T00:00\", \"kW\": 10},\n"
                 + "{\"channel\": \"T1\", \"timestamp\": \"2024-11-20T00:00\", \"kW\": null},\n"
                 + "{\"channel\": \"T1\", \"timestamp\": \"yesterday\", \"kW\": 1}\n]";
-        ReadingsJson.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), new ReadingVisitor() {
-            @Override
-            public void reading(String enterprise, String channel, long minute, double kw, long line) {
-                b.add(channel, minute, kw, file, line);
-            }
-
-            @Override
-            public void malformed(long line, String message) {
-                b.problem(file, line, "reading_malformed", message);
-            }
-        });
+        ReadingsJson.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), into(b, file));
         assertEquals(10.0, b.build().kw(0, 0));
         assertEquals(1, b.problems().size());
         assertEquals("r.json:4", b.problems().get(0).where());
