@@ -2,6 +2,7 @@ package tianping.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +49,14 @@ final class CaseSource implements Iterator<CaseSource.Input>, AutoCloseable {
             throw new IOException(input + "：不存在或不可读");
         }
         this.files = list.iterator();
+    }
+
+    /** Whether {@code file} is a file that can be read; if not, says so on {@code err} (an input error). */
+    static boolean readable(Path file, PrintWriter err) {
+        if (Files.isRegularFile(file) && Files.isReadable(file)) return true;
+        err.println(file + ": 文件不存在或不可读");
+        err.flush();
+        return false;
     }
 
     /** Files in an input directory that are not cases (neither .json nor .jsonl, or a *.decision.json or *.expected.json). */

@@ -12,7 +12,6 @@ import tianping.read.CaseRejected;
 import tianping.read.NoViolationFound;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -38,10 +37,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(caseFile)) {
-            err.println(caseFile + ": 文件不存在或不可读");
-            return ExitCode.CASE_REJECTED;
-        }
+        if (!CaseSource.readable(caseFile, err)) return ExitCode.CASE_REJECTED;
         RuleSet ruleSet = rules.load();
         String name = caseFile.toString();
         try {

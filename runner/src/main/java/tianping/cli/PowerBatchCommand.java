@@ -10,7 +10,6 @@ import tianping.engine.Decider;
 import tianping.engine.RuleSet;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -50,12 +49,7 @@ final class PowerBatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        for (Path input : new Path[]{enterprises, readings}) {
-            if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
-                err.println(input + "：文件不存在或不可读");
-                return ExitCode.CASE_REJECTED;
-            }
-        }
+        if (!CaseSource.readable(enterprises, err) || !CaseSource.readable(readings, err)) return ExitCode.CASE_REJECTED;
         RuleSet ruleSet = rules.load();
         PowerBatch.Summary s;
         try (DecisionLog decisions = log.open(ruleSet, err)) {

@@ -110,7 +110,7 @@ class PowerBatchTest {
 
         String missing = run("power-batch", "--enterprises", dir.resolve("none.jsonl").toString(), "--readings",
                 dir.resolve(ProvinceGenerator.READINGS).toString(), "--date", "2024-11-20", "--out", out.toString(), "--no-log");
-        assertTrue(missing.startsWith("1\n") && missing.contains("none.jsonl：文件不存在或不可读"), missing);
+        assertTrue(missing.startsWith("1\n") && missing.contains("none.jsonl: 文件不存在或不可读"), missing);
     }
 
     @Test
