@@ -139,11 +139,13 @@ public final class CaseReader {
 
     /**
      * A derivation reads its section as case.schema.json documents it, so the section is checked before the
-     * derivation runs (the rest of the case is checked after, when the derived findings are in place).
+     * derivation runs (the rest of the case is checked once, after, when the derived findings are in place). Only
+     * the section is validated here: the schema's root puts no condition linking it to the other fields.
      */
     private static void checkSection(String file, JsonNode tree, String section) throws CaseRejected {
         String at = "$." + section;
-        List<CaseError> errors = schemaErrors(file, tree).stream()
+        ObjectNode alone = MAPPER.createObjectNode().set(section, tree.get(section));
+        List<CaseError> errors = schemaErrors(file, alone).stream()
                 .filter(e -> e.path().equals(at) || e.path().startsWith(at + ".") || e.path().startsWith(at + "["))
                 .toList();
         if (!errors.isEmpty()) throw new CaseRejected(errors);
