@@ -3,7 +3,6 @@ package tianping.power.readings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Collects the readings of one enterprise onto its grid, in whatever order they come. A repeated reading with
@@ -85,17 +84,25 @@ public final class SeriesBuilder {
     public void add(String channel, long epochMinute, double value, int file, long line) {
         int c = channelIndex(channel);
         if (c < 0) {
-            problem(file, line, "reading_unknown_channel", () -> "测点“" + channel + "”不在企业 " + enterprise + " 的测点清单中");
+            if (!keeps()) {
+                problemCount++;
+                return;
+            }
+            problem(file, line, "reading_unknown_channel", "测点“" + channel + "”不在企业 " + enterprise + " 的测点清单中");
             return;
         }
         int slot = grid.slotOf(epochMinute);
+        if (slot < 0 && !keeps()) {
+            problemCount++;
+            return;
+        }
         if (slot == Grid.OUTSIDE) {
-            problem(file, line, "reading_outside_period", () -> "读数时间 " + Timestamps.toTime(epochMinute) + " 不在分析期间 "
+            problem(file, line, "reading_outside_period", "读数时间 " + Timestamps.toTime(epochMinute) + " 不在分析期间 "
                     + grid.start() + " 至 " + grid.end() + " 内");
             return;
         }
         if (slot == Grid.OFF_GRID) {
-            problem(file, line, "reading_off_grid", () -> "读数时间 " + Timestamps.toTime(epochMinute) + " 不在 " + grid.intervalMinutes()
+            problem(file, line, "reading_off_grid", "读数时间 " + Timestamps.toTime(epochMinute) + " 不在 " + grid.intervalMinutes()
                     + " 分钟采样网格上（网格起点 " + grid.start() + "）");
             return;
         }
@@ -112,10 +119,12 @@ public final class SeriesBuilder {
             float kept = slab.kw[cell];
             if (kept == (float) value) {
                 identical++;
-            } else {
-                problem(file, line, "reading_conflicting_duplicate", () -> "测点 " + channel + " 在 " + grid.timeOf(slot) + " 有两个不同读数："
+            } else if (keeps()) {
+                problem(file, line, "reading_conflicting_duplicate", "测点 " + channel + " 在 " + grid.timeOf(slot) + " 有两个不同读数："
                         + files.get((int) (first >>> 40)) + ":" + (first & 0xFFFFFFFFFFL) + " 为 " + kept + " kW，本行为 "
                         + (float) value + " kW，无法判断哪个为真");
+            } else {
+                problemCount++;
             }
             return;
         }
@@ -140,15 +149,15 @@ public final class SeriesBuilder {
         return -1;
     }
 
-    /** A problem found outside the builder (a malformed row, a row of another enterprise). */
-    public void problem(int file, long line, String code, String message) {
-        problem(file, line, code, () -> message);
+    /** Whether another problem's message is still kept (building messages for problems only counted costs time). */
+    private boolean keeps() {
+        return problems.size() < MAX_PROBLEMS;
     }
 
-    /** Counts a problem; its message is built only while messages are still kept (a garbage feed has millions). */
-    private void problem(int file, long line, String code, Supplier<String> message) {
+    /** A problem found outside the builder (a malformed row, a row of another enterprise). */
+    public void problem(int file, long line, String code, String message) {
         problemCount++;
-        if (problems.size() < MAX_PROBLEMS) problems.add(new ReadingProblem(files.get(file), line, code, message.get()));
+        if (problems.size() < MAX_PROBLEMS) problems.add(new ReadingProblem(files.get(file), line, code, message));
     }
 
     public List<ReadingProblem> problems() {
