@@ -100,19 +100,39 @@ final class PowerBatch {
     Summary run(Options o, PrintWriter progress) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Thresholds t = Thresholds.in(law, o.date());
-        Grid grid = Grid.between(o.date().atStartOfDay(), o.date().plusDays(1).atStartOfDay(), t.intervalMinutes());
-        String readingsName = o.readings().getFileName().toString();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
         try {
-            return run(o, t, grid, readingsName, pool, progress, start);
+            return run(o, t, pool, progress, start);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private Summary run(Options o, Thresholds t, Grid grid, String readingsName, ExecutorService pool, PrintWriter progress,
-                        long start) throws IOException, InterruptedException {
-        List<Entry> entries = register(o.enterprises(), grid, readingsName, pool);
+    /**
+     * The grids of the enterprises the register accepts, filled from the feed exactly as {@link #run} fills them:
+     * where the bench's naive baseline starts.
+     */
+    List<SeriesBuilder> grids(Options o) throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
+        try {
+            List<SeriesBuilder> builders = new ArrayList<>();
+            for (Entry e : load(o, Thresholds.in(law, o.date()), pool, new PrintWriter(PrintWriter.nullWriter())).entries()) {
+                if (e.builder != null && e.errors.isEmpty()) builders.add(e.builder);
+            }
+            return builders;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record Loaded(List<Entry> entries, Feed feed) {
+    }
+
+    /** The register read, each enterprise given its columns of the grid, and the feed routed onto them. */
+    private Loaded load(Options o, Thresholds t, ExecutorService pool, PrintWriter progress) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Grid grid = Grid.between(o.date().atStartOfDay(), o.date().plusDays(1).atStartOfDay(), t.intervalMinutes());
+        List<Entry> entries = register(o.enterprises(), grid, o.readings().getFileName().toString(), pool);
         progress.printf("企业名录 %,d 家已读入（%.2f 秒）%n", entries.size(), (System.nanoTime() - start) / 1e9);
         Map<String, Entry> byUscc = new HashMap<>();
         for (Entry e : entries) {
@@ -125,6 +145,15 @@ final class PowerBatch {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(o.readings()), 1 << 16)) {
             ReadingsCsv.parse(in, feed);
         }
+        return new Loaded(entries, feed);
+    }
+
+    private Summary run(Options o, Thresholds t, ExecutorService pool, PrintWriter progress, long start)
+            throws IOException, InterruptedException {
+        String readingsName = o.readings().getFileName().toString();
+        Loaded loaded = load(o, t, pool, progress);
+        List<Entry> entries = loaded.entries();
+        Feed feed = loaded.feed();
         double feedSeconds = (System.nanoTime() - start) / 1e9;
         progress.printf("读数 %,d 行已归入 %,d 家企业的采样网格（%.2f 秒）%n", feed.rows, entries.size(), feedSeconds);
         progress.flush();

@@ -14,18 +14,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tianping.engine.Decider;
 import tianping.engine.RuleSet;
-import tianping.power.derive.PowerSection;
-import tianping.power.episodes.Thresholds;
 import tianping.power.province.GroundTruth;
 import tianping.power.province.ProvinceGenerator;
 import tianping.power.readings.Channel;
 import tianping.power.readings.EnterpriseSeries;
-import tianping.power.readings.Grid;
 import tianping.power.readings.ReadingVisitor;
 import tianping.power.readings.ReadingsCsv;
 import tianping.power.readings.SeriesBuilder;
-import tianping.read.CaseReader;
-import tianping.read.CaseRejected;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -39,10 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -112,10 +104,10 @@ final class PowerBench implements Callable<Integer> {
                 c, s.feedSeconds(), s.seconds() - s.feedSeconds(), s.statuses(), Files.size(result), peakC >> 20);
         out.flush();
 
-        for (int i = 0; i < warmup; i++) naive(naive, register, readings, ruleSet);
+        for (int i = 0; i < warmup; i++) naive(naive, batch, options);
         resetPeaks();
         t0 = System.nanoTime();
-        long flagged = naive(naive, register, readings, ruleSet);
+        long flagged = naive(naive, batch, options);
         double b = seconds(t0);
         long peakB = peakHeap();
         out.printf("(b) 朴素基线（每个读数插入 Drools 会话，以规则逐时段连成异常时段）：%.2f 秒，找到 P1–P4 异常时段 %,d 个（(c) 为 %,d 个），堆峰值 %,d MB%n",
@@ -160,39 +152,8 @@ final class PowerBench implements Callable<Integer> {
      * fact and naive-power.drl's rules fired (P1–P4 as episodes). It does less than (c) (no gaps, 报备, ratio
      * baseline, P5–P8, decisions or output), so the ratio it gives is a lower bound.
      */
-    private static long naive(KieBase kieBase, Path register, Path readings, RuleSet ruleSet) throws IOException {
-        Thresholds t = Thresholds.in(ruleSet.law().book(), DATE);
-        Grid grid = Grid.between(DATE.atStartOfDay(), DATE.plusDays(1).atStartOfDay(), t.intervalMinutes());
-        List<SeriesBuilder> builders = new ArrayList<>();
-        Map<String, SeriesBuilder> byUscc = new HashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(register, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                try {
-                    var tree = CaseReader.parse("naive", line.getBytes(StandardCharsets.UTF_8));
-                    PowerSection section = PowerSection.read("naive", tree, false);
-                    SeriesBuilder b = new SeriesBuilder(tree.path("enterprise").path("uscc").asText(), section.channels(), grid);
-                    b.file("readings");
-                    builders.add(b);
-                    byUscc.put(b.enterprise(), b);
-                } catch (CaseRejected e) {
-                    throw new IllegalStateException(e.getMessage());
-                }
-            }
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(readings), 1 << 16)) {
-            ReadingsCsv.parse(in, new ReadingVisitor() {
-                @Override
-                public void reading(String enterprise, String channel, long minute, double kw, long line) {
-                    SeriesBuilder b = byUscc.get(enterprise);
-                    if (b != null) b.add(channel, minute, kw, 0, line);
-                }
-
-                @Override
-                public void malformed(long line, String message) {
-                }
-            });
-        }
+    private static long naive(KieBase kieBase, PowerBatch batch, PowerBatch.Options options) throws IOException, InterruptedException {
+        List<SeriesBuilder> builders = batch.grids(options);
         AtomicLong flagged = new AtomicLong();
         for (int i = 0; i < builders.size(); i++) {
             EnterpriseSeries series = builders.get(i).build();
@@ -202,7 +163,7 @@ final class PowerBench implements Callable<Integer> {
                 session.setGlobal("flagged", flagged);
                 for (int c = 0; c < series.channels().size(); c++) {
                     Channel ch = series.channel(c);
-                    for (int s = 0; s < grid.slots(); s++) {
+                    for (int s = 0; s < series.grid().slots(); s++) {
                         if (series.has(c, s)) {
                             session.insert(new NaiveReading(ch.id(), ch.role().label(), s, series.kw(c, s), ch.ratedKw(), ch.serves()));
                         }
