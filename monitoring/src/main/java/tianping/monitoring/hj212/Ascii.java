@@ -101,10 +101,16 @@ final class Ascii {
             }
             return i;
         }
-        int end = i;
-        while (end < to && b[end] != ';' && b[end] != ',') end++;
+        int end = itemEnd(b, i, to);
         out[0] = slow(b, from, end);
         return end;
+    }
+
+    /** Where the data item that continues at {@code from} ends: its ; or , or the end of the data area. */
+    static int itemEnd(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && b[i] != ';' && b[i] != ',') i++;
+        return i;
     }
 
     private static double slow(byte[] b, int from, int to) {

@@ -360,7 +360,7 @@ public final class Hj212Reader implements LineReader.Consumer {
             if (dash < 0) {
                 long t = parameter(b, start, p, to);
                 if (t != Packet.NO_TIME) time = t;
-                p = itemEnd(b, p + 1, to);
+                p = Ascii.itemEnd(b, p + 1, to);
             } else {
                 p = value(b, start, dash, p, to, sameCode);
             }
@@ -376,7 +376,7 @@ public final class Hj212Reader implements LineReader.Consumer {
      */
     private long parameter(byte[] b, int from, int eq, int to) {
         if (!is(b, from, eq, "DataTime")) return Packet.NO_TIME;
-        int end = itemEnd(b, eq + 1, to);
+        int end = Ascii.itemEnd(b, eq + 1, to);
         long t = ascii.dateTime(b, eq + 1, end);
         if (t == Packet.NO_TIME) {
             problem("packet_value", "DataTime“" + Ascii.text(b, eq + 1, end) + "”不是有效的时间 YYYYMMDDhhmmss");
@@ -390,16 +390,16 @@ public final class Hj212Reader implements LineReader.Consumer {
         if (!sameCode && (codeFrom < 0 || !same(b, codeFrom, codeTo, from, dash))) {
             if (!Ascii.alphanumeric(b, from, dash)) {
                 problem("packet_value", "因子代码“" + Ascii.text(b, from, dash) + "”无效，该项不采用");
-                return itemEnd(b, v, to);
+                return Ascii.itemEnd(b, v, to);
             }
             flush(b);
             codeFrom = from;
             codeTo = dash;
         }
         int field = field(b, dash + 1, eq);
-        if (field == 0) return itemEnd(b, v, to);
+        if (field == 0) return Ascii.itemEnd(b, v, to);
         if (field == FLAG) {
-            int end = itemEnd(b, v, to);
+            int end = Ascii.itemEnd(b, v, to);
             byte c = end - v == 1 ? b[v] : 0;
             if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') flag = (char) c;
             else problem("packet_value", Ascii.text(b, from, eq) + " 应为一个字母，实际为“" + Ascii.text(b, v, end) + "”，该项不采用");
@@ -420,13 +420,6 @@ public final class Hj212Reader implements LineReader.Consumer {
             default -> zsAvg = value;
         }
         return end;
-    }
-
-    /** Where the item that continues at {@code from} ends: its ; or , or the end of the data area. */
-    private static int itemEnd(byte[] b, int from, int to) {
-        int i = from;
-        while (i < to && b[i] != ';' && b[i] != ',') i++;
-        return i;
     }
 
     /** Which field a suffix names: Avg, Rtd, Min, Max, Cou, ZsAvg, Flag; 0 for those not read (ZsRtd, EFlag, …). */
@@ -485,7 +478,7 @@ public final class Hj212Reader implements LineReader.Consumer {
         handler.problem(new Problem(line, code, message));
     }
 
-    private static int indexOf(byte[] b, int from, int to, byte c) {
+    static int indexOf(byte[] b, int from, int to, byte c) {
         for (int i = from; i < to; i++) if (b[i] == c) return i;
         return -1;
     }

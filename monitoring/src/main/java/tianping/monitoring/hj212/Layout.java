@@ -75,11 +75,10 @@ final class Layout {
         int codeFrom = -1;
         int codeTo = -1;
         for (int p = from; p < to; ) {
-            int end = p;
-            while (end < to && b[end] != ';' && b[end] != ',') end++;
-            int eq = indexOf(b, p, end, (byte) '=');
+            int end = Ascii.itemEnd(b, p, to);
+            int eq = Hj212Reader.indexOf(b, p, end, (byte) '=');
             if (eq < 0) return null;
-            int dash = indexOf(b, p, eq, (byte) '-');
+            int dash = Hj212Reader.indexOf(b, p, eq, (byte) '-');
             if (dash < 0) {
                 kinds.add(Hj212Reader.is(b, p, eq, "DataTime") ? TIME : SKIP);
                 targets.add(-1);
@@ -132,8 +131,7 @@ final class Layout {
                 if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) return MISMATCH;
                 flags[targets[i]] = (char) c;
             } else {
-                end = p;
-                while (end < to && b[end] != ';' && b[end] != ',') end++;
+                end = Ascii.itemEnd(b, p, to);
                 if (kind == TIME) {
                     long t = ascii.dateTime(b, p, end);
                     if (t == Packet.NO_TIME) return MISMATCH;
@@ -152,10 +150,5 @@ final class Layout {
                     v[Hj212Reader.MAX - 1], v[Hj212Reader.COU - 1], v[Hj212Reader.ZS_AVG - 1], flags[r]));
         }
         return time;
-    }
-
-    private static int indexOf(byte[] b, int from, int to, byte c) {
-        for (int i = from; i < to; i++) if (b[i] == c) return i;
-        return -1;
     }
 }
