@@ -128,14 +128,7 @@ final class Ascii {
 
     /** A non-negative integer of at most 9 digits, or -1. */
     static int integer(byte[] b, int from, int to) {
-        if (from >= to || to - from > 9) return -1;
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (c < '0' || c > '9') return -1;
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        return to - from > 9 ? -1 : (int) longInteger(b, from, to);
     }
 
     /** A non-negative integer of at most 18 digits, or -1. */
