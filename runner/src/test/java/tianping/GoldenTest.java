@@ -88,9 +88,10 @@ class GoldenTest {
                 assertEquals(row.get("处理结论"), f.disposition().kind(), "处理结论");
                 assertEquals(row.get("处理结论规则"), f.disposition().rule(), "处理结论规则");
                 String amount = row.get("罚款");
-                Double actualAmount = f.fine() != null ? Double.valueOf(f.fine().amount()) : f.disposition().amount();
+                java.math.BigDecimal actualAmount = f.fine() != null ? f.fine().amount() : f.disposition().amount();
                 if (amount.isEmpty()) assertEquals(null, actualAmount, "不应有罚款");
-                else assertEquals(Double.parseDouble(amount), actualAmount, 0.001, "罚款数额");
+                else assertEquals(0, new java.math.BigDecimal(amount).compareTo(actualAmount),
+                        "罚款数额：期望 " + amount + " 元，实际 " + actualAmount.toPlainString() + " 元");
                 Set<String> measures = f.measures().stream().map(Decision.Conclusion::kind).collect(Collectors.toCollection(TreeSet::new));
                 assertEquals(split(row.get("成立措施")), measures, "成立措施");
                 assertEquals(row.get("预警").isEmpty() ? null : row.get("预警"), f.warning(), "预警");

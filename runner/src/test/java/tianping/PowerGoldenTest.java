@@ -90,7 +90,7 @@ class PowerGoldenTest {
         Decision d = decide("yangzhou-fan");
         Decision.FindingDecision f = d.findings().get(0);
         assertEquals("PEN-DQ-99-3", f.disposition().rule());
-        assertEquals(100_000.0, f.fine().amount());
+        assertEquals(new java.math.BigDecimal("100000"), f.fine().amount());
         assertTrue(f.evidence().get(0).startsWith("P1 2021-02-19T09:15 至 2021-02-19T10:30"), f.evidence().get(0));
         assertTrue(f.evidence().get(1).startsWith("P7 "), "未报告故障");
     }

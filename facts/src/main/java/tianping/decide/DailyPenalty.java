@@ -7,6 +7,7 @@ import tianping.facts.PriorFinding;
 import tianping.facts.Reinspection;
 import tianping.law.Numbers;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * The day count of 按日连续处罚 (令第28号 Art. 17): from the day after the correction order was served to the day
  * the re-inspection found the violation continuing, both included; when an earlier re-inspection was already
- * penalized, from the day after it (累计执行). Amount = original fine × days, with no cap.
+ * penalized, from the day after it (累计执行). Amount = original fine × days, exactly, with no cap: the law fixes
+ * it, so no benchmark, 从重 or 从轻 moves it.
  */
 public final class DailyPenalty {
 
@@ -30,9 +32,10 @@ public final class DailyPenalty {
         }
         long days = ChronoUnit.DAYS.between(from, f.getDiscoveredOn());
         if (days <= 0) return;
-        double fine = original.fine();
+        BigDecimal fine = Money.plain(original.fine());
+        BigDecimal total = Money.plain(fine.multiply(BigDecimal.valueOf(days)));
         String note = "原处罚 " + Numbers.yuan(fine) + " × " + days + " 日（" + from.plusDays(1) + " 至 "
-                + f.getDiscoveredOn() + "）= " + Numbers.yuan(fine * days) + (basis.isEmpty() ? "" : "；并依据 " + basis);
-        Decisions.propose(ctx, f, note, fine * days);
+                + f.getDiscoveredOn() + "）= " + Numbers.yuan(total) + (basis.isEmpty() ? "" : "；并依据 " + basis);
+        Decisions.propose(ctx, f, note, total);
     }
 }

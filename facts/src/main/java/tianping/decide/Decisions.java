@@ -39,7 +39,7 @@ public final class Decisions {
         propose(ctx, f, note, null);
     }
 
-    public static void propose(RuleContext ctx, Finding f, String note, Double amount) {
+    public static void propose(RuleContext ctx, Finding f, String note, java.math.BigDecimal amount) {
         Template t = TEMPLATES.computeIfAbsent(ctx.getRule(), Decisions::template);
         ctx.getKieRuntime().insert(new Proposal(f, t.id(), t.kind(), t.round(), t.mandatory(), t.legalBasis(), note, amount));
     }

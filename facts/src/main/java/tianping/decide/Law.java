@@ -68,7 +68,7 @@ public final class Law {
 
     public Resolution resolve(Finding f, int round, List<Proposal> proposals) {
         return precedence.resolve(f, round, proposals,
-                p -> range(p)[1], p -> range(p)[0]);
+                p -> range(p) == null ? null : range(p).max(), p -> range(p) == null ? null : range(p).min());
     }
 
     /** The fine for a resolved 罚款, by the benchmark for the enterprise's region. */
@@ -76,15 +76,15 @@ public final class Law {
         return discretion.fine(r);
     }
 
-    /** [min, max] in yuan of the provision behind a fine proposal, or NaN when it has none or lacks data. */
-    private double[] range(Proposal p) {
+    /** The legal range in yuan of the provision behind a fine proposal, or null when it has none or lacks data. */
+    private Discretion.Range range(Proposal p) {
         return book.provision(p.ruleId()).map(prov -> {
             try {
                 return Discretion.range(prov, p.finding());
             } catch (MissingFactException e) {
-                return new double[]{Double.NaN, Double.NaN};
+                return null;
             }
-        }).orElse(new double[]{Double.NaN, Double.NaN});
+        }).orElse(null);
     }
 
 }

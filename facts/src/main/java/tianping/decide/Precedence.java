@@ -10,7 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
+import java.math.BigDecimal;
+import java.util.function.Function;
 
 /**
  * Precedence between rules, as the rules themselves declare it (@overrides on the exception, or @yieldsTo on the
@@ -85,10 +86,11 @@ public final class Precedence {
 
     /**
      * Resolves one finding's proposals of one round. Then, among standing fines from several provisions,
-     * 行政处罚法 Art. 29 keeps the one with the highest fine ({@code fineMax} then {@code fineMin}).
+     * 行政处罚法 Art. 29 keeps the one with the highest fine ({@code fineMax} then {@code fineMin}, in yuan; null
+     * where the provision's range cannot be known, e.g. without the total investment).
      */
     public Resolution resolve(Finding finding, int round, List<Proposal> proposals,
-                              ToDoubleFunction<Proposal> fineMax, ToDoubleFunction<Proposal> fineMin) {
+                              Function<Proposal, BigDecimal> fineMax, Function<Proposal, BigDecimal> fineMin) {
         List<Proposal> ordered = new ArrayList<>(proposals);
         ordered.sort(Comparator.comparingInt((Proposal p) -> rank.getOrDefault(p.ruleId(), Integer.MAX_VALUE))
                 .thenComparing(Proposal::ruleId).thenComparing(Proposal::kind).thenComparing(Proposal::note));
@@ -113,10 +115,10 @@ public final class Precedence {
     }
 
     private static void applyArticle29(List<Proposal> standing, List<Superseded> superseded,
-                                       ToDoubleFunction<Proposal> fineMax, ToDoubleFunction<Proposal> fineMin) {
-        List<Proposal> fines = standing.stream().filter(p -> p.kind().equals(Proposal.FINE) && !Double.isNaN(fineMax.applyAsDouble(p))).toList();
+                                       Function<Proposal, BigDecimal> fineMax, Function<Proposal, BigDecimal> fineMin) {
+        List<Proposal> fines = standing.stream().filter(p -> p.kind().equals(Proposal.FINE) && fineMax.apply(p) != null).toList();
         if (fines.size() < 2) return;
-        Proposal highest = fines.stream().max(Comparator.comparingDouble(fineMax).thenComparingDouble(fineMin)
+        Proposal highest = fines.stream().max(Comparator.comparing(fineMax).thenComparing(fineMin)
                 .thenComparing(Proposal::ruleId, Comparator.reverseOrder())).orElseThrow();
         for (Proposal p : fines) {
             if (p == highest) continue;

@@ -9,10 +9,10 @@ import tianping.facts.Finding;
  * @param round     1: dispositions and coercive measures; 2: what follows from the resolved disposition
  *                  (education, correction order, graded warning)
  * @param mandatory 应当 (true) or 可以 (false), from the rule's @mandatory
- * @param amount    a fixed amount the rule computed itself (按日连续处罚: original fine × days), else null
+ * @param amount    a fixed amount in yuan the rule computed itself (按日连续处罚: original fine × days), exact; else null
  */
 public record Proposal(Finding finding, String ruleId, String kind, int round, boolean mandatory, String legalBasis,
-                       String note, Double amount) {
+                       String note, java.math.BigDecimal amount) {
 
     public static final String NO_PENALTY = "不予处罚";
     /** 行政处罚法 Art. 36: not discovered in time, 不再给予行政处罚. */

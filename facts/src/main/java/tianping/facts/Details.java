@@ -1,11 +1,13 @@
 package tianping.facts;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Item-specific circumstances the no-penalty lists and penalty provisions use (情节). Null = not established
- * in the case: a condition on it is then not met, and the trace says "未提供".
+ * in the case: a condition on it is then not met, and the trace says "未提供". Amounts of money (total
+ * investment, disposal cost, gain or loss) are exact decimals in yuan: fines are computed from them.
  */
 public record Details(
         Double annualHazardousWasteTonnes,
@@ -24,10 +26,10 @@ public record Details(
         Double gasBoilerCapacityTph,
         Boolean newLandOccupied,
         Boolean acceptancePledged,
-        Double totalInvestment,
-        Double disposalCost,
+        BigDecimal totalInvestment,
+        BigDecimal disposalCost,
         Double hazardousWasteTonnes,
-        Double illegalGainOrLoss,
+        BigDecimal illegalGainOrLoss,
         Boolean dischargeInProtectedZone,
         Boolean sludgeDumped,
         Boolean annualQuotaExceeded,

@@ -296,10 +296,10 @@ public final class Finding {
     public Double getGasBoilerCapacityTph() { return details.gasBoilerCapacityTph(); }
     public Boolean getNewLandOccupied() { return details.newLandOccupied(); }
     public Boolean getAcceptancePledged() { return details.acceptancePledged(); }
-    public Double getTotalInvestment() { return details.totalInvestment(); }
-    public Double getDisposalCost() { return details.disposalCost(); }
+    public java.math.BigDecimal getTotalInvestment() { return details.totalInvestment(); }
+    public java.math.BigDecimal getDisposalCost() { return details.disposalCost(); }
     public double getHazardousWasteTonnes() { return orZero(details.hazardousWasteTonnes()); }
-    public double getIllegalGainOrLoss() { return orZero(details.illegalGainOrLoss()); }
+    public double getIllegalGainOrLoss() { return details.illegalGainOrLoss() == null ? 0.0 : details.illegalGainOrLoss().doubleValue(); }
     public boolean isDischargeInProtectedZone() { return Boolean.TRUE.equals(details.dischargeInProtectedZone()); }
     public boolean isSludgeDumped() { return Boolean.TRUE.equals(details.sludgeDumped()); }
     public boolean isAnnualQuotaExceeded() { return Boolean.TRUE.equals(details.annualQuotaExceeded()); }

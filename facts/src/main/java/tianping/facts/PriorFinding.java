@@ -1,5 +1,6 @@
 package tianping.facts;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
  * An earlier finding against the same enterprise and how it was handled (违法历史).
  *
  * @param outcome 罚款 / 按日连续处罚 / 不予处罚 / 提醒 / 帮扶 / 督导 / 未处理
+ * @param fine    the amount imposed in yuan, exact as the case gives it (按日连续处罚 multiplies it)
  */
 public record PriorFinding(
         String id,
@@ -15,7 +17,7 @@ public record PriorFinding(
         LocalDate discoveredOn,
         LocalDate decisionDate,
         String outcome,
-        Double fine,
+        BigDecimal fine,
         List<String> factors,
         boolean duringHeavyPollutionAlert,
         boolean toxicDischarge) {

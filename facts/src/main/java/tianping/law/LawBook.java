@@ -149,6 +149,11 @@ public final class LawBook {
         return Double.parseDouble(parameter(name, date).value());
     }
 
+    /** A numeric parameter in force on {@code date}, exactly as the table writes it (for money and fine placement). */
+    public BigDecimal decimal(String name, LocalDate date) {
+        return new BigDecimal(parameter(name, date).value().trim());
+    }
+
     /** The parameter row in force on {@code date}, if any. */
     public Optional<Parameter> parameterOn(String name, LocalDate date) {
         List<Parameter> rows = parameters.get(name);

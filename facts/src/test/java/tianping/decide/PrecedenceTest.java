@@ -56,7 +56,7 @@ class PrecedenceTest {
                 rule("NP-X", "不予处罚", List.of("PEN-*"), List.of()),
                 rule("PEN-Y", "罚款", List.of(), List.of())));
         Resolution r = p.resolve(null, 1, List.of(proposal("PEN-Y", "罚款"), proposal("NP-X", "不予处罚"), proposal("LF-3", "从重处罚")),
-                x -> Double.NaN, x -> Double.NaN);
+                x -> null, x -> null);
         assertNull(r.conflict());
         assertEquals("罚款", r.dispositionKind());
         assertEquals(List.of("LF-3", "PEN-Y"), r.standing().stream().map(Proposal::ruleId).toList());
@@ -74,7 +74,7 @@ class PrecedenceTest {
     void article29KeepsTheProvisionWithTheHighestFine() {
         var p = new Precedence(List.of(rule("PEN-DQ", "罚款", List.of(), List.of()), rule("PEN-PX", "罚款", List.of(), List.of())));
         Resolution r = p.resolve(null, 1, List.of(proposal("PEN-DQ", "罚款"), proposal("PEN-PX", "罚款")),
-                x -> 1_000_000, x -> x.ruleId().equals("PEN-PX") ? 200_000 : 100_000);
+                x -> java.math.BigDecimal.valueOf(1_000_000), x -> java.math.BigDecimal.valueOf(x.ruleId().equals("PEN-PX") ? 200_000 : 100_000));
         assertEquals("PEN-PX", r.disposition().ruleId());
         assertEquals(Precedence.ART_29, r.superseded().get(0).reason());
     }

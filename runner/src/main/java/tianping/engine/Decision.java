@@ -3,6 +3,7 @@ package tianping.engine;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tianping.law.ConditionResult;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * @param outcome   what the case comes to, most severe first (处理结论与措施)
  * @param summary   the outcome in one line for officers
  * @param warning   the highest graded warning of the case (蓝色预警 / 黄色预警 / 红色预警), or null
- * @param totalFine fines and daily penalties of all findings, in yuan
+ * @param totalFine fines and daily penalties of all findings, in yuan, an exact decimal (as is every amount here)
  * @param clues     anomalies the raw data showed that are no violation (a meter offline, …), to verify on site;
  *                  left out of the JSON when there are none, so decisions without raw data read as before
  * @param lighterLaw         行政处罚法 Art. 37: when the law changed between the act and the decision, each finding
@@ -21,7 +22,7 @@ import java.util.List;
  * @param traceAtDecisionDate the rule trace under the law in force on the decision date, when it was evaluated
  */
 public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef enterprise, List<String> outcome,
-                       String summary, String warning, double totalFine, List<FindingDecision> findings,
+                       String summary, String warning, BigDecimal totalFine, List<FindingDecision> findings,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> clues, List<TraceStep> trace, List<NotInForce> notInForce, List<LawComparison> lighterLaw,
                        List<TraceStep> traceAtDecisionDate, Fingerprints fingerprints) {
 
@@ -53,11 +54,11 @@ public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef ente
     }
 
     /** A standing conclusion: a disposition or a measure, the rule that concluded it and its legal basis. */
-    public record Conclusion(String kind, String rule, String legalBasis, String mandatory, String note, Double amount) {
+    public record Conclusion(String kind, String rule, String legalBasis, String mandatory, String note, BigDecimal amount) {
     }
 
     /** The fine within the legal range, with every step of its calculation. */
-    public record FineDetail(double amount, double min, double max, String provision, String legalBasis,
+    public record FineDetail(BigDecimal amount, BigDecimal min, BigDecimal max, String provision, String legalBasis,
                              String benchmark, List<String> steps) {
     }
 

@@ -1,6 +1,7 @@
 package tianping.engine;
 
 import tianping.decide.Fine;
+import tianping.decide.Money;
 import tianping.decide.Proposal;
 import tianping.decide.Resolution;
 import tianping.decide.Superseded;
@@ -13,6 +14,7 @@ import tianping.read.CaseError;
 import tianping.read.CaseFile;
 import tianping.read.CaseRejected;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -89,8 +91,9 @@ final class DecisionBuilder {
         List<String> outcome = caseOutcome(findings);
         String warning = findings.stream().map(Decision.FindingDecision::warning).filter(w -> w != null)
                 .min(Comparator.comparingInt(WARNINGS::indexOf)).orElse(null);
-        double total = 0;
-        for (Decision.FindingDecision fd : findings) total += amount(fd);
+        BigDecimal total = BigDecimal.ZERO;
+        for (Decision.FindingDecision fd : findings) total = total.add(amount(fd));
+        total = Money.plain(total);
         return new Decision(c.caseId(), c.decisionDate(),
                 new Decision.EnterpriseRef(c.enterprise().uscc(), c.enterprise().name(), c.enterprise().regionCode(), c.enterprise().regionName()),
                 outcome, String.join("；", outcome), warning, total, findings, c.clues().stream().map(DecisionBuilder::episode).toList(),
@@ -99,9 +102,9 @@ final class DecisionBuilder {
     }
 
     /** The fine or daily penalty of a finding, in yuan; 0 if none. */
-    static double amount(Decision.FindingDecision fd) {
+    static BigDecimal amount(Decision.FindingDecision fd) {
         if (fd.fine() != null) return fd.fine().amount();
-        return fd.disposition().amount() != null ? fd.disposition().amount() : 0;
+        return fd.disposition().amount() != null ? fd.disposition().amount() : BigDecimal.ZERO;
     }
 
     private Decision.FindingDecision finding(Finding f, Resolution r1, Resolution r2, Fine fine) {
@@ -209,13 +212,13 @@ final class DecisionBuilder {
     }
 
     private static List<String> caseOutcome(List<Decision.FindingDecision> findings) {
-        Map<String, Double> amounts = new HashMap<>();
+        Map<String, BigDecimal> amounts = new HashMap<>();
         Set<String> kinds = new LinkedHashSet<>();
         for (Decision.FindingDecision fd : findings) {
             String kind = fd.disposition().kind();
             kinds.add(kind);
-            if (fd.fine() != null) amounts.merge(kind, fd.fine().amount(), Double::sum);
-            if (fd.disposition().amount() != null) amounts.merge(kind, fd.disposition().amount(), Double::sum);
+            if (fd.fine() != null) amounts.merge(kind, fd.fine().amount(), Money::sum);
+            if (fd.disposition().amount() != null) amounts.merge(kind, fd.disposition().amount(), Money::sum);
             for (Decision.Conclusion m : fd.measures()) {
                 if (!ANNOTATIONS.contains(m.kind())) {
                     kinds.add(m.kind() + (m.mandatory().equals("可以") ? "（可以）" : ""));

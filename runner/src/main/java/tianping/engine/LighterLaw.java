@@ -47,7 +47,7 @@ final class LighterLaw {
 
     private static int compare(Decision.FindingDecision a, Decision.FindingDecision b) {
         int byKind = Integer.compare(weight(a.disposition().kind()), weight(b.disposition().kind()));
-        return byKind != 0 ? byKind : Double.compare(DecisionBuilder.amount(a), DecisionBuilder.amount(b));
+        return byKind != 0 ? byKind : DecisionBuilder.amount(a).compareTo(DecisionBuilder.amount(b));
     }
 
     /** How heavy a disposition is: not punished, handled without a penalty, fined, fined day by day. */
@@ -59,7 +59,7 @@ final class LighterLaw {
     }
 
     private static String describe(Decision.FindingDecision fd) {
-        double amount = DecisionBuilder.amount(fd);
-        return fd.disposition().kind() + (amount > 0 ? " " + Numbers.yuan(amount) : "") + "（" + fd.disposition().rule() + "）";
+        java.math.BigDecimal amount = DecisionBuilder.amount(fd);
+        return fd.disposition().kind() + (amount.signum() > 0 ? " " + Numbers.yuan(amount) : "") + "（" + fd.disposition().rule() + "）";
     }
 }
