@@ -41,7 +41,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class GoldenTest {
 
+    /** Amounts are exact decimals: the tree keeps them as written (122600, not 1.226E+5). */
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
