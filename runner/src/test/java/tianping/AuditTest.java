@@ -72,6 +72,14 @@ class AuditTest {
         return out;
     }
 
+    /** The first record with a property the edit needs, so adding fixtures does not move the edit onto another case. */
+    private static int firstIndex(List<byte[]> lines, java.util.function.Predicate<LogRecord.Fields> which) throws IOException {
+        for (int i = 0; i < lines.size(); i++) {
+            if (which.test(LogRecord.of(lines.get(i)).fields())) return i;
+        }
+        throw new AssertionError("测试前提：没有合适的记录");
+    }
+
     private void write(List<byte[]> lines) throws IOException {
         var b = new java.io.ByteArrayOutputStream();
         for (byte[] l : lines) {
@@ -149,11 +157,12 @@ class AuditTest {
     @Test
     void aChainRewrittenAfterAnEditIsCaughtByTheHeadAndByReplay() throws Exception {
         List<byte[]> lines = lines();
+        int edited = firstIndex(lines, f -> new String(f.decision(), StandardCharsets.UTF_8).matches("(?s).*\"warning\":\"[^\"]+\".*"));
         List<byte[]> rewritten = new ArrayList<>();
         String prev = LogRecord.GENESIS;
         for (int i = 0; i < lines.size(); i++) {
             LogRecord.Fields f = LogRecord.of(lines.get(i)).fields();
-            byte[] decision = i == 4 ? new String(f.decision(), StandardCharsets.UTF_8).replaceFirst("\"warning\":\"[^\"]*\"", "\"warning\":null")
+            byte[] decision = i == edited ? new String(f.decision(), StandardCharsets.UTF_8).replaceFirst("\"warning\":\"[^\"]*\"", "\"warning\":null")
                     .getBytes(StandardCharsets.UTF_8) : f.decision();
             LogRecord r = LogRecord.decision(f.seq(), prev, f.ruleSet(), f.input(), f.engine(), f.source(), f.caseJson(), decision);
             rewritten.add(r.line());
@@ -169,13 +178,14 @@ class AuditTest {
     @Test
     void anEditedCaseIsCaughtByItsInputFingerprintOnReplay() throws Exception {
         List<byte[]> lines = lines();
-        LogRecord.Fields f = LogRecord.of(lines.get(2)).fields();
+        int edited = firstIndex(lines, r -> new String(r.caseJson(), StandardCharsets.UTF_8).contains("\"harm\":\"无\""));
+        LogRecord.Fields f = LogRecord.of(lines.get(edited)).fields();
         byte[] changedCase = new String(f.caseJson(), StandardCharsets.UTF_8).replace("\"harm\":\"无\"", "\"harm\":\"轻微\"").getBytes(StandardCharsets.UTF_8);
         assertFalse(Arrays.equals(changedCase, f.caseJson()), "测试前提：案件中有危害后果");
-        lines.set(2, LogRecord.decision(3, f.prev(), f.ruleSet(), f.input(), f.engine(), f.source(), changedCase, f.decision()).line());
+        lines.set(edited, LogRecord.decision(f.seq(), f.prev(), f.ruleSet(), f.input(), f.engine(), f.source(), changedCase, f.decision()).line());
         write(lines);
         List<String> why = new ArrayList<>();
-        new Replayer(dir, Fixtures.ruleSet(), 1).replay(o -> { if (o.seq() == 3) why.addAll(o.differences()); });
+        new Replayer(dir, Fixtures.ruleSet(), 1).replay(o -> { if (o.seq() == f.seq()) why.addAll(o.differences()); });
         assertTrue(why.get(0).contains("案件被改动"), why.toString());
     }
 

@@ -97,6 +97,9 @@ class GoldenTest {
                 Set<String> measures = f.measures().stream().map(Decision.Conclusion::kind).collect(Collectors.toCollection(TreeSet::new));
                 assertEquals(split(row.get("成立措施")), measures, "成立措施");
                 assertEquals(row.get("预警").isEmpty() ? null : row.get("预警"), f.warning(), "预警");
+                if (row.isMapped("违反条款") && !row.get("违反条款").isEmpty()) {
+                    assertEquals(row.get("违反条款"), f.violatedProvision(), "违反条款");
+                }
                 Set<String> fired = d.trace().stream().map(Decision.TraceStep::rule).collect(Collectors.toSet());
                 for (String id : split(row.get("应触发"))) assertTrue(fired.contains(id), "应触发 " + id);
                 for (String id : split(row.get("不应触发"))) assertFalse(fired.contains(id), "不应触发 " + id);

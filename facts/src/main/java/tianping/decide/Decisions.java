@@ -39,6 +39,11 @@ public final class Decisions {
         propose(ctx, f, note, null);
     }
 
+    /** Records that the measure of rule {@code rule} does not apply to {@code f}, and which condition failed. */
+    public static void notApplied(RuleContext ctx, Finding f, String rule, String measure, String reason) {
+        ctx.getKieRuntime().insert(new NotApplied(f, rule, measure, reason));
+    }
+
     public static void propose(RuleContext ctx, Finding f, String note, java.math.BigDecimal amount) {
         Template t = TEMPLATES.computeIfAbsent(ctx.getRule(), Decisions::template);
         ctx.getKieRuntime().insert(new Proposal(f, t.id(), t.kind(), t.round(), t.mandatory(), t.legalBasis(), note, amount));

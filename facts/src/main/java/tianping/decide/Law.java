@@ -66,6 +66,23 @@ public final class Law {
                 .map(PenaltyProvision::dailyPenaltyBasis).filter(b -> !b.isEmpty()).findFirst().orElse("");
     }
 
+    /**
+     * One reading of 逃避监管 for every consequence of the act (the fine of 大气法第九十九条第（三）项 / 排污许可条例第三十四条
+     * 第（二）项, 应当查封扣押 under 令第29号第四条第（四）项, and detention referral under 环境保护法第六十三条第（三）项):
+     * an act of the 逃避监管 kind, except a sudden fault handled as the law requires ({@link Finding#faultHandledAsRequired}).
+     */
+    public boolean evasion(Finding f) {
+        return f.getCategory().equals("逃避监管") && !f.faultHandledAsRequired(number("故障报告时限", f.getJudgedOn()));
+    }
+
+    /** Why an act of the 逃避监管 kind is not evasion: the fault, its report and the production cut. */
+    public String notEvasionReason(Finding f) {
+        double limit = number("故障报告时限", f.getJudgedOn());
+        return "突发故障于 " + tianping.law.Numbers.plain(f.getFaultReportHours()) + " 小时内报告（时限 " + tianping.law.Numbers.plain(limit)
+                + " 小时）并停产或减产：不属不正常运行防治污染设施（公治〔2014〕853号第七条第（六）项：故障后不及时检查维修的方属不正常运行），"
+                + "不构成逃避监管";
+    }
+
     public Resolution resolve(Finding f, int round, List<Proposal> proposals) {
         return precedence.resolve(f, round, proposals,
                 p -> range(p) == null ? null : range(p).max(), p -> range(p) == null ? null : range(p).min());

@@ -18,11 +18,26 @@ import java.util.function.Predicate;
  */
 public final class Finding {
 
-    /** The handling of the case the derivation needs besides the finding itself. */
-    public record Context(Enterprise enterprise, Credit credit, List<PriorFinding> history, LocalDate decisionDate) {
+    /**
+     * The handling of the case the derivation needs besides the finding itself.
+     *
+     * @param caseFindings every finding of this case (id and type), so a condition about the enterprise's other
+     *                     conduct (安徽: 无超标排放、逃避监管等违法行为) sees the other findings of the same case
+     */
+    public record Context(Enterprise enterprise, Credit credit, List<PriorFinding> history, LocalDate decisionDate,
+                          List<CaseFinding> caseFindings) {
         public Context {
             history = List.copyOf(history);
+            caseFindings = List.copyOf(caseFindings);
         }
+
+        public Context(Enterprise enterprise, Credit credit, List<PriorFinding> history, LocalDate decisionDate) {
+            this(enterprise, credit, history, decisionDate, List.of());
+        }
+    }
+
+    /** One finding of the case as its siblings see it: which act it is. */
+    public record CaseFinding(String id, ViolationType type) {
     }
 
     private final String id;
@@ -162,6 +177,15 @@ public final class Finding {
     public boolean isCreditBlocksLeniency() { return context.credit().blocksLeniency(); }
     public boolean inRegion(String prefix) { return context.enterprise().inRegion(prefix); }
 
+    /**
+     * 本案另有超标排放或逃避监管: another finding of this case is an exceedance or an act of evasion (by the kind of
+     * act; whether each is then excused is decided on that finding).
+     */
+    public boolean isOtherExceedanceOrEvasionInCase() {
+        return context.caseFindings().stream().anyMatch(o -> !o.id().equals(id)
+                && (o.type().category().equals("超标排放") || o.type().category().equals("逃避监管")));
+    }
+
     // ---- correction ---------------------------------------------------------------------------------------
 
     public boolean isCorrected() { return correction.correctedOn() != null || correction.onTheSpot(); }
@@ -277,6 +301,17 @@ public final class Finding {
     public Double getFaultReportHours() {
         if (fault == null || fault.reportedAt() == null) return null;
         return Duration.between(fault.occurredAt(), fault.reportedAt()).toMinutes() / 60.0;
+    }
+
+    /**
+     * The fault was handled as the law requires: a sudden fault, reported within {@code reportLimitHours} and
+     * production stopped or cut. Such a fault is not 不正常运行防治污染设施 (公治〔2014〕853号 Art. 7(6) makes a fault
+     * 不正常运行 only where it was not promptly checked and repaired), so not 逃避监管, for every consequence at once.
+     */
+    public boolean faultHandledAsRequired(double reportLimitHours) {
+        Double hours = getFaultReportHours();
+        return fault != null && Boolean.TRUE.equals(fault.sudden()) && Boolean.TRUE.equals(fault.productionCut())
+                && hours != null && hours <= reportLimitHours;
     }
 
     // ---- item-specific details ----------------------------------------------------------------------------

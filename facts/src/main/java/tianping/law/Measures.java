@@ -45,6 +45,7 @@ public final class Measures {
         bool("逃避监管", "evasive", Finding::isEvasive);
         bool("弄虚作假", "falsification", Finding::isFalsification);
         bool("阻挠检查", "obstruction", Finding::isObstruction);
+        put(new Measure("本案另有超标排放或逃避监管", "otherExceedanceOrEvasionInCase", BOOLEAN, "", List.of(), false, Finding::isOtherExceedanceOrEvasionInCase));
         bool("位于环境敏感区", "inSensitiveArea", Finding::isInSensitiveArea);
         bool("信用记录限制从宽", "creditBlocksLeniency", Finding::isCreditBlocksLeniency);
         bool("重点排污单位", "keyDischarger", Finding::isKeyDischarger);

@@ -72,7 +72,11 @@ final class CaseAssembler {
             }
         }
 
-        Finding.Context context = new Finding.Context(enterprise, credit, history.findings(), in.decisionDate());
+        List<Finding.CaseFinding> caseFindings = new ArrayList<>();
+        for (CaseInput.FindingInput f : in.findings()) {
+            law.violationType(f.violation()).ifPresent(t -> caseFindings.add(new Finding.CaseFinding(f.id(), t)));
+        }
+        Finding.Context context = new Finding.Context(enterprise, credit, history.findings(), in.decisionDate(), caseFindings);
         List<Finding> findings = new ArrayList<>();
         Set<String> ids = new HashSet<>(priorIds);
         for (int i = 0; i < in.findings().size(); i++) {

@@ -31,9 +31,10 @@ final class DecisionText {
             out.append("\n■ 违法事实 ").append(f.id()).append("：").append(f.violationName()).append("（行为日 ").append(f.actDate());
             if (!f.judgedOn().equals(f.actDate())) out.append("，适用 ").append(f.judgedOn()).append(" 施行的规定");
             out.append("）\n");
+            out.append("  违反条款：").append(f.violatedProvision()).append('\n');
             for (String e : f.evidence()) out.append("  证据：").append(e).append('\n');
             Decision.Conclusion disp = f.disposition();
-            out.append("  处理结论：").append(disp.kind());
+            out.append("  处理结论（").append(disp.mandatory()).append("）：").append(disp.kind());
             if (f.fine() != null) {
                 out.append(" ").append(Numbers.yuan(f.fine().amount())).append("（法定幅度 ").append(Numbers.yuan(f.fine().min()))
                         .append(" 至 ").append(Numbers.yuan(f.fine().max())).append("）");
@@ -47,9 +48,12 @@ final class DecisionText {
                 for (String step : f.fine().steps()) out.append("    · ").append(step).append('\n');
             }
             for (Decision.Conclusion m : f.measures()) {
-                out.append("  措施：").append(m.mandatory().equals("可以") ? "可以" : "").append(m.kind());
+                out.append("  措施（").append(m.mandatory()).append("）：").append(m.kind());
                 if (!m.note().isEmpty()) out.append("（").append(m.note()).append("）");
                 out.append(" —— ").append(m.legalBasis()).append(" [").append(m.rule()).append("]\n");
+            }
+            for (Decision.NotAppliedRef n : f.notApplied()) {
+                out.append("  不适用：").append(n.measure()).append(" [").append(n.rule()).append("] —— ").append(n.reason()).append('\n');
             }
             for (Decision.LadderStep s : f.escalation()) {
                 out.append("  递进：").append(s.ladder()).append("，第 ").append(s.step()).append(" 步“").append(s.name()).append("”\n");
@@ -60,7 +64,10 @@ final class DecisionText {
             }
             if (!f.exemptions().isEmpty()) out.append("  不予处罚清单核对：\n");
             for (Decision.ExemptionCheck e : f.exemptions()) {
-                String mark = e.applied() ? "✓ 适用" : e.conditionsMet() ? "○ 条件成立但未采纳（" + e.supersededBy() + " 优先）" : "✗ 不适用";
+                String mark = e.applied() ? "✓ 适用"
+                        : !e.inForce() ? "✗ 不在有效期内" + (e.conditionsMet() ? "（条件成立）" : "")
+                        : e.conditionsMet() && e.supersededBy() != null ? "○ 条件成立但未采纳（" + e.supersededBy() + " 优先）"
+                        : e.conditionsMet() ? "○ 条件成立但未采纳" : "✗ 不适用";
                 out.append("    ").append(mark).append(" ").append(e.item()).append(" ").append(e.kind()).append("：").append(e.name()).append('\n');
                 out.append("      ").append(e.list()).append("，有效期 ").append(e.validity()).append('\n');
                 if (!e.inForce()) out.append("      · 适用日期 ").append(f.judgedOn()).append(" 不在有效期内\n");

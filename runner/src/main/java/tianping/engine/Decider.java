@@ -52,7 +52,8 @@ public final class Decider {
             return DecisionBuilder.decision(ruleSet, c, old.findings(), old, comparisons, List.of());
         }
         List<Decision.FindingDecision> chosen = LighterLaw.choose(old, now, comparisons);
-        return DecisionBuilder.decision(ruleSet, c, chosen, old, comparisons, now.trace());
+        // no finding affected by what changed: the case reads as if the law had not changed (no Art. 37 record)
+        return DecisionBuilder.decision(ruleSet, c, chosen, old, comparisons, comparisons.isEmpty() ? List.of() : now.trace());
     }
 
     /** One run of the rules, every finding judged under the law in force on its judged date. */

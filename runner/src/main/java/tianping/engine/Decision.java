@@ -41,16 +41,25 @@ public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef ente
     /**
      * The decision on one finding.
      *
+     * @param violatedProvision the provision violated (违反条款: the duty article of violation-types.csv), cited in every
+     *                   decision beside the penalty provision, no-penalty decisions included
      * @param judgedOn   the date whose law was applied (the act date; 行政处罚法 Art. 37)
      * @param escalation the steps reached on each enforcement ladder
      * @param superseded proposals that did not stand, and what defeated them
      * @param exemptions every no-penalty item of the enterprise's region for this violation type, applied or not
      * @param evidence   the monitoring exceedances and anomaly episodes the finding rests on, one line each
+     * @param notApplied mandatory measures the kind of act would call for that do not apply, and the condition that
+     *                   failed; left out of the JSON when there are none
      */
-    public record FindingDecision(String id, String violation, String violationName, LocalDate actDate,
+    public record FindingDecision(String id, String violation, String violationName, String violatedProvision, LocalDate actDate,
                                   LocalDate judgedOn, Conclusion disposition, FineDetail fine, List<Conclusion> measures,
                                   List<LadderStep> escalation, String warning, List<SupersededRef> superseded,
-                                  List<ExemptionCheck> exemptions, List<String> evidence) {
+                                  List<ExemptionCheck> exemptions, List<String> evidence,
+                                  @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NotAppliedRef> notApplied) {
+    }
+
+    /** A mandatory measure that does not apply to the finding, and why (see tianping.decide.NotApplied). */
+    public record NotAppliedRef(String rule, String measure, String reason) {
     }
 
     /** A standing conclusion: a disposition or a measure, the rule that concluded it and its legal basis. */

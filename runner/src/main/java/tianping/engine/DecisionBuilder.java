@@ -2,6 +2,7 @@ package tianping.engine;
 
 import tianping.decide.Fine;
 import tianping.decide.Money;
+import tianping.decide.NotApplied;
 import tianping.decide.Proposal;
 import tianping.decide.Resolution;
 import tianping.decide.Superseded;
@@ -62,9 +63,13 @@ final class DecisionBuilder {
         Map<Finding, Resolution> first = new HashMap<>();
         Map<Finding, Resolution> second = new HashMap<>();
         Map<Finding, Fine> fines = new HashMap<>();
+        Map<Finding, List<Decision.NotAppliedRef>> notApplied = new HashMap<>();
         for (Object o : trace.inserted()) {
             if (o instanceof Resolution r) (r.round() == 1 ? first : second).put(r.finding(), r);
             else if (o instanceof Fine f) fines.put(f.finding(), f);
+            else if (o instanceof NotApplied n) {
+                notApplied.computeIfAbsent(n.finding(), k -> new ArrayList<>()).add(new Decision.NotAppliedRef(n.rule(), n.measure(), n.reason()));
+            }
         }
         List<Decision.FindingDecision> findings = new ArrayList<>();
         List<CaseError> conflicts = new ArrayList<>();
@@ -78,7 +83,9 @@ final class DecisionBuilder {
                         : r1.conflict()));
                 continue;
             }
-            findings.add(finding(f, r1, second.get(f), fines.get(f)));
+            List<Decision.NotAppliedRef> na = new ArrayList<>(notApplied.getOrDefault(f, List.of()));
+            na.sort(Comparator.comparing(Decision.NotAppliedRef::rule));
+            findings.add(finding(f, r1, second.get(f), fines.get(f), na));
         }
         if (!conflicts.isEmpty()) throw new CaseRejected(conflicts);
         return new Evaluation(findings, traceSteps(), trace.notInForce().stream().sorted(Comparator.comparing(Decision.NotInForce::rule)
@@ -107,7 +114,7 @@ final class DecisionBuilder {
         return fd.disposition().amount() != null ? fd.disposition().amount() : BigDecimal.ZERO;
     }
 
-    private Decision.FindingDecision finding(Finding f, Resolution r1, Resolution r2, Fine fine) {
+    private Decision.FindingDecision finding(Finding f, Resolution r1, Resolution r2, Fine fine, List<Decision.NotAppliedRef> notApplied) {
         Proposal disposition = r1.disposition();
         List<Proposal> standing = new ArrayList<>(r1.standing());
         if (r2 != null) standing.addAll(r2.standing());
@@ -120,11 +127,30 @@ final class DecisionBuilder {
         if (r2 != null) superseded.addAll(r2.superseded());
         Decision.FineDetail fineDetail = fine == null ? null : new Decision.FineDetail(fine.amount(), fine.min(), fine.max(),
                 fine.provisionId(), fine.legalBasis(), fine.benchmark(), fine.steps());
-        return new Decision.FindingDecision(f.getId(), f.getViolation(), f.getViolationName(), f.getActDate(), f.getJudgedOn(),
+        return new Decision.FindingDecision(f.getId(), f.getViolation(), f.getViolationName(), f.getType().dutyArticle(),
+                f.getActDate(), f.getJudgedOn(),
                 conclusion(disposition), fineDetail, measures, escalation(standing),
                 warning, superseded.stream().map(s -> new Decision.SupersededRef(s.loser().ruleId(), s.loser().kind(),
-                        s.winner().ruleId(), s.reason())).toList(),
-                exemptions(f, r1), evidence(f));
+                        s.winner().ruleId(), explain(s))).toList(),
+                exemptions(f, r1), evidence(f), notApplied);
+    }
+
+    /**
+     * The reason a proposal did not stand, in the law's words where one measure excludes another: a detention
+     * referral gives way to a criminal referral for the same act (环境保护法第六十三条: 尚不构成犯罪的), and 从重/从轻
+     * never move an amount the law fixes (按日连续处罚 = 原处罚数额 × 日数).
+     */
+    private static String explain(Superseded s) {
+        String loser = s.loser().kind();
+        String winner = s.winner().kind();
+        if (loser.equals("移送公安机关（行政拘留）") && winner.equals("移送公安机关（涉嫌污染环境罪）")) {
+            return s.reason() + "：环境保护法第六十三条的行政拘留以“尚不构成犯罪”为前提，同一违法行为已涉嫌污染环境罪移送公安机关，"
+                    + "不再另行移送行政拘留";
+        }
+        if ((loser.equals("从重处罚") || loser.equals("从轻处罚")) && winner.equals(Proposal.DAILY_PENALTY)) {
+            return s.reason() + "：按日连续处罚的数额由法律规定（原处罚数额 × 计罚日数，环境保护法第五十九条），不因" + loser + "情节调整";
+        }
+        return s.reason();
     }
 
     private static List<String> evidence(Finding f) {

@@ -1,6 +1,7 @@
 package tianping.engine;
 
 import tianping.decide.Fine;
+import tianping.decide.NotApplied;
 import tianping.decide.Proposal;
 import tianping.decide.Resolution;
 import tianping.facts.Finding;
@@ -40,6 +41,7 @@ final class FactText {
             return r.finding().getId() + " 成立：" + r.standing().stream().map(p -> p.kind() + "（" + p.ruleId() + "）")
                     .collect(Collectors.joining("、")) + (r.superseded().isEmpty() ? "" : "；未采纳 " + r.superseded().size() + " 项");
         }
+        if (o instanceof NotApplied n) return n.finding().getId() + " 不适用" + n.measure() + "（" + n.rule() + "）：" + n.reason();
         if (o instanceof Fine f) return f.finding().getId() + " 罚款 " + Numbers.yuan(f.amount()) + "（" + f.provisionId() + "，" + f.benchmark() + "）";
         if (o instanceof Collection<?> c) {
             // collected facts come in engine order; sorted, the same case always reads the same. Proposals are

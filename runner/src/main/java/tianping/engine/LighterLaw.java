@@ -10,6 +10,8 @@ import java.util.List;
  * 从旧兼从轻 (行政处罚法 Art. 37): an act is judged by the law in force when it was committed; but where, by the
  * time of the decision, the law has changed and the new law punishes it more lightly or no longer at all, the
  * new law applies. Each finding is compared on its disposition, then its amount; on a tie the old law stands.
+ * A finding is recorded only when something bearing on it differs between the two dates (a provision, list item,
+ * benchmark or parameter it uses); a change elsewhere in the rule set leaves no Art. 37 record.
  */
 final class LighterLaw {
 
@@ -27,6 +29,11 @@ final class LighterLaw {
         for (int i = 0; i < underActDateLaw.findings().size(); i++) {
             Decision.FindingDecision old = underActDateLaw.findings().get(i);
             Decision.FindingDecision now = underDecisionDateLaw.findings().get(i);
+            if (sameUnderBoth(old, now)) {
+                // nothing that bears on this finding changed (the rule set changed elsewhere): no Art. 37 record
+                chosen.add(old);
+                continue;
+            }
             boolean lighter = compare(now, old) < 0;
             chosen.add(lighter ? now : old);
             comparisons.add(new Decision.LawComparison(old.id(), old.actDate(), describe(old), describe(now),
@@ -43,6 +50,13 @@ final class LighterLaw {
             comparisons.add(new Decision.LawComparison(old.id(), old.actDate(), describe(old), "无法得出（" + why + "）",
                     OLD, "依 " + decisionDate + " 施行的规定无法得出处理结论，适用违法行为发生时的规定"));
         }
+    }
+
+    /** The finding comes out the same under both dates' law, in every part of its decision but the date judged. */
+    static boolean sameUnderBoth(Decision.FindingDecision old, Decision.FindingDecision now) {
+        return old.equals(new Decision.FindingDecision(now.id(), now.violation(), now.violationName(), now.violatedProvision(),
+                now.actDate(), old.judgedOn(), now.disposition(), now.fine(), now.measures(), now.escalation(), now.warning(),
+                now.superseded(), now.exemptions(), now.evidence(), now.notApplied()));
     }
 
     private static int compare(Decision.FindingDecision a, Decision.FindingDecision b) {
