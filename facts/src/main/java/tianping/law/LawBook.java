@@ -40,9 +40,19 @@ public final class LawBook {
     private LawBook() {
     }
 
+    /**
+     * Every file a rule set's tables/ may hold. Anything else there (an extra .csv, an Excel workbook) is refused by
+     * name: a table the loader does not read would otherwise look like law and change nothing.
+     */
+    static final Set<String> TABLES = Set.of("violation-types.csv", "pollutants.csv", "holidays.csv", "credit-grades.csv",
+            "parameters.csv", "no-penalty-kinds.csv", "lists.csv", "no-penalty-items.csv", "penalty-provisions.csv",
+            "alert-allowances.csv", "discretion-levels.csv", "benchmarks.csv", "data-flags.csv", "monitoring-codes.csv",
+            "reference-oxygen.csv");
+
     public static LawBook read(RuleFiles files) throws RuleSetException {
         LawBook book = new LawBook();
         List<TableError> errors = new ArrayList<>();
+        unreadFiles(files, errors);
         book.readAll(files, errors);
         if (errors.isEmpty()) book.crossCheck(errors);
         if (!errors.isEmpty()) throw new RuleSetException(errors);
@@ -359,6 +369,20 @@ public final class LawBook {
                 }
             }
             referenceOxygen.add(row);
+        }
+    }
+
+    private static void unreadFiles(RuleFiles files, List<TableError> errors) {
+        for (String path : files.paths("tables/", "")) {
+            String name = path.substring("tables/".length());
+            if (TABLES.contains(name)) continue;
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            String message = lower.endsWith(".xlsx") || lower.endsWith(".xls")
+                    ? "规则集只读取 CSV 表格，不读取 Excel 工作簿：请把内容另存为“CSV UTF-8（逗号分隔）”并放入对应的表格（"
+                    + String.join("、", new java.util.TreeSet<>(TABLES)) + "），再删去此文件"
+                    : "规则集不读取这个文件，其中的内容不会生效：表格只能是 " + String.join("、", new java.util.TreeSet<>(TABLES))
+                    + "；新增表格须同时修改读取它的代码，否则请删去或移出 tables/";
+            errors.add(new TableError(path, 0, "table_unknown_file", message));
         }
     }
 

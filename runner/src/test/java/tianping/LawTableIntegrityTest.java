@@ -1,0 +1,83 @@
+package tianping;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Edits a legal staffer could make to the tables that must stop the load (exit 3) with the exact
+ * {@code 文件:行: 代码: 说明} line, run on a copy of rules/ through the real {@code check --rules} command.
+ */
+class LawTableIntegrityTest {
+
+    private static final String CASE = Fixtures.CASES.resolve("shanxi/sx-f-air-applies.json").toString();
+
+    @Test
+    void aTableErrorNamesTheLineItIsOnNotTheFilesLastLine(@TempDir Path dir) throws Exception {
+        RuleSetTest.copyRules(dir);
+        Path lists = dir.resolve("tables/lists.csv");
+        replace(lists, "3713,2020-05-01,2025-04-30", "3713,2020-05-01,2015-04-30");
+        long line = lineOf(lists, "LY-2020,");
+        long last = Files.readAllLines(lists, StandardCharsets.UTF_8).size();
+        assertTrue(line < last, "测试前提：LY-2020 不是最后一行");
+
+        CliTest.Run run = CliTest.run("check", "--no-log", "--rules", dir.toString(), CASE);
+        assertEquals(3, run.code(), run.err());
+        assertEquals(List.of("tables/lists.csv:" + line + ": table_value_error: 失效日期 2015-04-30 早于生效日期 2020-05-01"),
+                errorLines(run.err()));
+    }
+
+    @Test
+    void aTableSavedAsGbkIsOneErrorWithTheFix(@TempDir Path dir) throws Exception {
+        RuleSetTest.copyRules(dir);
+        Path lists = dir.resolve("tables/lists.csv");
+        Files.write(lists, Files.readString(lists, StandardCharsets.UTF_8).getBytes(Charset.forName("GBK")));
+
+        CliTest.Run run = CliTest.run("check", "--no-log", "--rules", dir.toString(), CASE);
+        assertEquals(3, run.code(), run.err());
+        assertEquals(List.of("tables/lists.csv:1: table_encoding_error: 不是 UTF-8 编码的文本（Excel 默认另存的“CSV”在中文系统上是 GBK 编码）："
+                        + "请在 Excel 中选“另存为”，保存类型选“CSV UTF-8（逗号分隔）”"),
+                errorLines(run.err()).stream().filter(l -> l.startsWith("tables/lists.csv")).toList());
+    }
+
+    @Test
+    void aWorkbookOrAnExtraCsvInTablesIsRefusedByName(@TempDir Path dir) throws Exception {
+        RuleSetTest.copyRules(dir);
+        Files.write(dir.resolve("tables/裁量基准.xlsx"), new byte[]{'P', 'K', 3, 4});
+        Files.writeString(dir.resolve("tables/lists-2024.csv"), Files.readString(dir.resolve("tables/lists.csv")));
+
+        CliTest.Run run = CliTest.run("check", "--no-log", "--rules", dir.toString(), CASE);
+        assertEquals(3, run.code(), run.err());
+        List<String> errors = errorLines(run.err());
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("tables/lists-2024.csv: table_unknown_file: 规则集不读取这个文件，其中的内容不会生效："), errors.toString());
+        assertTrue(errors.get(1).startsWith("tables/裁量基准.xlsx: table_unknown_file: 规则集只读取 CSV 表格，不读取 Excel 工作簿："
+                + "请把内容另存为“CSV UTF-8（逗号分隔）”"), errors.toString());
+    }
+
+    /** The {@code 文件:行: 代码: 说明} lines of a refused load (stderr may carry a heading line too). */
+    static List<String> errorLines(String err) {
+        return err.lines().filter(l -> l.matches("^(tables|drl)/[^:]+(:\\d+)?: [a-z_]+: .*")).toList();
+    }
+
+    static long lineOf(Path file, String prefix) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith(prefix)) return i + 1;
+        throw new AssertionError("测试前提：" + file + " 中有以 " + prefix + " 开头的行");
+    }
+
+    static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), "测试前提：" + file + " 含有要替换的文字");
+        Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+}
