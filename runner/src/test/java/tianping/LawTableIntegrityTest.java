@@ -64,6 +64,38 @@ class LawTableIntegrityTest {
                 + "请把内容另存为“CSV UTF-8（逗号分隔）”"), errors.toString());
     }
 
+    @Test
+    void aHandWrittenRuleWhoseMetadataSaysOtherThanItsConditionsIsRefused(@TempDir Path dir) throws Exception {
+        RuleSetTest.copyRules(dir);
+        Path drl = dir.resolve("drl/listed-supervision.drl");
+        replace(drl, "    @violation(\"air_exceedance\", \"water_exceedance\")\n    @region(\"34\")",
+                "    @violation(\"water_exceedance\")\n    @region(\"3401\")");
+        long line = lineOf(drl, "rule \"SUPV-AH-AUTO");
+
+        CliTest.Run run = CliTest.run("check", "--no-log", "--rules", dir.toString(), CASE);
+        assertEquals(3, run.code(), run.err());
+        assertEquals(List.of(
+                "drl/listed-supervision.drl:" + line + ": rule_metadata_mismatch: 规则 SUPV-AH-AUTO 的 @violation(\"water_exceedance\") 与条件不符："
+                        + "条件限定的违法行为为 air_exceedance、water_exceedance；请使元数据与条件一致（@violation(\"*\") 表示条件不限定违法行为）",
+                "drl/listed-supervision.drl:" + line + ": rule_metadata_mismatch: 规则 SUPV-AH-AUTO 的 @region(\"3401\") 与条件不符："
+                        + "条件限定的地区为 34；请使元数据与条件中的 inRegion(…) 一致（不写 @region 表示条件不限定地区）"),
+                errorLines(run.err()));
+    }
+
+    @Test
+    void aRegionGuardWithoutItsMetadataIsRefusedToo(@TempDir Path dir) throws Exception {
+        RuleSetTest.copyRules(dir);
+        Path drl = dir.resolve("drl/warnings.drl");
+        replace(drl, "    @violation(\"*\")\n    @region(\"5108\")\n", "    @violation(\"*\")\n");
+        long line = lineOf(drl, "rule \"WARN-YELLOW-OVERDUE");
+
+        CliTest.Run run = CliTest.run("check", "--no-log", "--rules", dir.toString(), CASE);
+        assertEquals(3, run.code(), run.err());
+        assertEquals(List.of("drl/warnings.drl:" + line + ": rule_metadata_mismatch: 规则 WARN-YELLOW-OVERDUE 的 @region() 与条件不符："
+                        + "条件限定的地区为 5108；请使元数据与条件中的 inRegion(…) 一致（不写 @region 表示条件不限定地区）"),
+                errorLines(run.err()));
+    }
+
     /** The {@code 文件:行: 代码: 说明} lines of a refused load (stderr may carry a heading line too). */
     static List<String> errorLines(String err) {
         return err.lines().filter(l -> l.matches("^(tables|drl)/[^:]+(:\\d+)?: [a-z_]+: .*")).toList();

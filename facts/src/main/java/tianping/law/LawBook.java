@@ -29,6 +29,7 @@ public final class LawBook {
     private final Map<String, NoPenaltyList> lists = new LinkedHashMap<>();
     private final Map<String, NoPenaltyKind> kinds = new LinkedHashMap<>();
     private final List<NoPenaltyItem> items = new ArrayList<>();
+    private final Map<String, Long> itemLines = new HashMap<>();
     private final Map<String, PenaltyProvision> provisions = new LinkedHashMap<>();
     private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
     private final Map<String, DataFlag> dataFlags = new LinkedHashMap<>();
@@ -53,6 +54,7 @@ public final class LawBook {
         LawBook book = new LawBook();
         List<TableError> errors = new ArrayList<>();
         unreadFiles(files, errors);
+        RuleGuards.check(files, errors);
         book.readAll(files, errors);
         if (errors.isEmpty()) book.crossCheck(errors);
         if (!errors.isEmpty()) throw new RuleSetException(errors);
@@ -74,7 +76,7 @@ public final class LawBook {
     }
 
     public List<NoPenaltyItem> items() {
-        return items;
+        return java.util.Collections.unmodifiableList(items);
     }
 
     public List<PenaltyProvision> provisions() {
@@ -283,8 +285,11 @@ public final class LawBook {
                     : new Validity(from != null ? from : list.validity().from(), to != null ? to : list.validity().to());
             if (items.stream().anyMatch(i -> i.id().equals(id))) r.error("table_value_error", "事项编号“" + id + "”重复");
             items.add(new NoPenaltyItem(id, list, kind, violations, r.text("事项名称"), r.text("罚则条款"),
-                    r.conditions("条件", "事项条件"), r.text("清单位置"), validity, r.optional("备注") == null ? "" : r.optional("备注")));
+                    r.conditions("条件", "事项条件"), r.text("清单位置"), validity, r.optional("备注") == null ? "" : r.optional("备注"),
+                    list.overrides()));
+            itemLines.put(id, r.line());
         }
+        ListPrecedence.apply(items, itemLines, errors);
         for (var r : table(files, "penalty-provisions.csv", errors, "规则编号,违法行为,法律依据,条款摘要,罚款方式,下限,上限,保底金额,并处措施,按日连续处罚依据,适用条件,生效日期,失效日期,来源", "").rows()) {
             String id = r.text("规则编号");
             if (!id.matches("PEN-[A-Z0-9-]+")) r.error("table_value_error", "规则编号应以 PEN- 开头、由大写字母数字和连字符组成，实际为“" + id + "”");
