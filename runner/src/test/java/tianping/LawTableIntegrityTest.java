@@ -96,6 +96,23 @@ class LawTableIntegrityTest {
                 errorLines(run.err()));
     }
 
+    @Test
+    void twoItemsOfOneListThatCanHoldTogetherWithDifferentOutcomesStopTheLoad(@TempDir Path dir) throws Exception {
+        RuleSetTest.copyRules(dir);
+        Path items = dir.resolve("tables/no-penalty-items.csv");
+        String text = Files.readString(items, StandardCharsets.UTF_8);
+        Files.writeString(items, text + (text.endsWith("\n") ? "" : "\n")
+                + "NP-SX-Q-AIR,SX-2022,轻微不罚,air_exceedance,超标排放大气污染物，及时改正,大气污染防治法第九十九条第（二）项,超标因子数 = 1,轻微不罚 大气污染类,,,\n",
+                StandardCharsets.UTF_8);
+        long line = lineOf(items, "NP-SX-Q-AIR,");
+
+        CliTest.Run run = CliTest.run("check", "--no-log", "--rules", dir.toString(), CASE);
+        assertEquals(3, run.code(), run.err());
+        assertEquals(List.of("tables/no-penalty-items.csv:" + line + ": rule_conflict: 事项 NP-SX-F-AIR（首违不罚，可以不予处罚）与 NP-SX-Q-AIR（轻微不罚，应当不予处罚）"
+                        + "同属清单 SX-2022、针对同一违法行为，条件可以同时成立而结论不同：请在条件中写明二者互斥的情节，或把其中一项移出"),
+                errorLines(run.err()));
+    }
+
     /** The {@code 文件:行: 代码: 说明} lines of a refused load (stderr may carry a heading line too). */
     static List<String> errorLines(String err) {
         return err.lines().filter(l -> l.matches("^(tables|drl)/[^:]+(:\\d+)?: [a-z_]+: .*")).toList();
