@@ -157,12 +157,12 @@ class AuditTest {
     @Test
     void aChainRewrittenAfterAnEditIsCaughtByTheHeadAndByReplay() throws Exception {
         List<byte[]> lines = lines();
-        int edited = firstIndex(lines, f -> new String(f.decision(), StandardCharsets.UTF_8).matches("(?s).*\"warning\":\"[^\"]+\".*"));
+        int edited = firstIndex(lines, f -> new String(f.decision(), StandardCharsets.UTF_8).contains("\"summary\":\"罚款"));
         List<byte[]> rewritten = new ArrayList<>();
         String prev = LogRecord.GENESIS;
         for (int i = 0; i < lines.size(); i++) {
             LogRecord.Fields f = LogRecord.of(lines.get(i)).fields();
-            byte[] decision = i == edited ? new String(f.decision(), StandardCharsets.UTF_8).replaceFirst("\"warning\":\"[^\"]*\"", "\"warning\":null")
+            byte[] decision = i == edited ? new String(f.decision(), StandardCharsets.UTF_8).replaceFirst("\"summary\":\"[^\"]*\"", "\"summary\":\"不予处罚\"")
                     .getBytes(StandardCharsets.UTF_8) : f.decision();
             LogRecord r = LogRecord.decision(f.seq(), prev, f.ruleSet(), f.input(), f.engine(), f.source(), f.caseJson(), decision);
             rewritten.add(r.line());

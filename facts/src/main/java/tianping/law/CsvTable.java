@@ -7,6 +7,9 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,7 +20,8 @@ import java.util.Set;
 /**
  * One table of the rule set as legal staff keep it: UTF-8 CSV (a BOM from Excel is accepted), a header row of
  * Chinese column names, one row per item, lines starting with # are comments. Every problem is collected into
- * the shared error list with file and line, so one run reports all of them.
+ * the shared error list with file and line, so one run reports all of them. A table that is not UTF-8 (Excel's
+ * default “CSV” is GBK on a Chinese system) is one error with the fix, not hundreds of garbled-value errors.
  */
 final class CsvTable {
 
@@ -28,7 +32,8 @@ final class CsvTable {
     CsvTable(String file, byte[] content, List<String> columns, Set<String> optionalColumns, List<TableError> errors) {
         this.file = file;
         this.errors = errors;
-        String text = new String(content, StandardCharsets.UTF_8);
+        String text = utf8(file, content, errors);
+        if (text == null) return;
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
@@ -54,12 +59,47 @@ final class CsvTable {
         return rows;
     }
 
+    /** The text of a UTF-8 table; null (with one error naming the first bad line) if the bytes are not UTF-8. */
+    private static String utf8(String file, byte[] content, List<TableError> errors) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            errors.add(new TableError(file, firstBadLine(content), "table_encoding_error",
+                    "不是 UTF-8 编码的文本（Excel 默认另存的“CSV”在中文系统上是 GBK 编码）：请在 Excel 中选“另存为”，保存类型选“CSV UTF-8（逗号分隔）”"));
+            return null;
+        }
+    }
+
+    /** The 1-based line holding the first byte sequence that is not valid UTF-8. */
+    private static long firstBadLine(byte[] content) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        long line = 1;
+        int start = 0;
+        for (int i = 0; i <= content.length; i++) {
+            if (i == content.length || content[i] == '\n') {
+                try {
+                    decoder.reset().decode(ByteBuffer.wrap(content, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return 0;
+    }
+
     /** One row, with typed access that records an error (and returns a placeholder) instead of throwing. */
     final class Row {
         private final CSVRecord record;
+        private final long line;
 
+        /** Must be built as the parser hands the record over: the parser's line count is then this record's line. */
         private Row(CSVRecord record) {
             this.record = record;
+            this.line = record.getParser().getCurrentLineNumber();
         }
 
         String file() {
@@ -67,7 +107,7 @@ final class CsvTable {
         }
 
         long line() {
-            return record.getParser().getCurrentLineNumber();
+            return line;
         }
 
         void error(String code, String message) {

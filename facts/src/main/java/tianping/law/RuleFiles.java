@@ -40,7 +40,7 @@ public final class RuleFiles {
         return new RuleFiles(origin, new TreeMap<>(files));
     }
 
-    /** Reads a rule-set directory laid out like rules/: tables/*.csv and drl/*.drl (generated files ignored). */
+    /** Reads a rule-set directory laid out like rules/: every file of tables/ and drl/*.drl (generated files ignored). */
     public static RuleFiles fromDirectory(Path root) throws IOException {
         SortedMap<String, byte[]> files = new TreeMap<>();
         for (String sub : List.of("tables", "drl")) {
@@ -50,7 +50,8 @@ public final class RuleFiles {
                 for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                     String rel = root.relativize(p).toString().replace('\\', '/');
                     if (rel.startsWith(GENERATED)) continue;
-                    if (rel.endsWith(".csv") || rel.endsWith(".drl")) files.put(rel, Files.readAllBytes(p));
+                    // every file under tables/, so the loader can refuse one it does not read (an .xlsx) by name
+                    if (sub.equals("tables") || rel.endsWith(".drl")) files.put(rel, Files.readAllBytes(p));
                 }
             }
         }

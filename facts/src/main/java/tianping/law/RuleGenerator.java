@@ -52,7 +52,7 @@ public final class RuleGenerator {
             meta(drl, "source", list.source());
             meta(drl, "validFrom", item.validity().from().toString());
             meta(drl, "validTo", item.validity().to() == null ? "" : item.validity().to().toString());
-            meta(drl, "overrides", String.join(", ", list.overrides()));
+            meta(drl, "overrides", String.join(", ", item.overrides()));
             drl.append("    agenda-group \"no-penalty\"\n");
             drl.append("when\n");
             finding(drl, item.violations(), list.regions(), item.conditions());
