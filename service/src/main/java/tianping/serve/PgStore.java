@@ -175,7 +175,7 @@ final class PgStore implements DecisionStore {
                 }
                 ins.executeBatch();
             }
-            setHead(seq, prev);
+            setHead(writer, seq, prev);
             writer.commit();
         } catch (SQLException | RuntimeException e) {
             try {
@@ -190,7 +190,7 @@ final class PgStore implements DecisionStore {
         for (int i = 0; i < group.size(); i++) group.get(i).done().complete(seqs.get(i));
     }
 
-    private void setHead(long seq, String hash) throws SQLException {
+    private static void setHead(Connection writer, long seq, String hash) throws SQLException {
         try (PreparedStatement up = writer.prepareStatement("UPDATE tianping_head SET seq = ?, hash = ? WHERE id = 1")) {
             up.setLong(1, seq);
             up.setString(2, hash);
@@ -217,13 +217,14 @@ final class PgStore implements DecisionStore {
     /**
      * Appends record lines from a decisions.jsonl verbatim, continuing the store's chain: the first line must
      * follow the store's head (seq and prev), which for an empty store is the genesis. The caller verifies the
-     * file's own chain first. @return records imported
+     * file's own chain first. It runs on a connection of its own, in one transaction. @return records imported
      */
     long importLines(Path file) throws IOException {
         long n = 0;
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             // lines are byte-exact UTF-8 JSON: reading and re-encoding as UTF-8 gives back the same bytes
-            synchronized (writer) {
+            try (Connection writer = DriverManager.getConnection(url)) {
+                writer.setAutoCommit(false);
                 try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM tianping_head WHERE id = 1 FOR UPDATE")) {
                     rs.next();
                     long seq = rs.getLong(1);
@@ -235,6 +236,9 @@ final class PgStore implements DecisionStore {
                             byte[] line = text.getBytes(StandardCharsets.UTF_8);
                             LogRecord r = LogRecord.of(line);
                             LogRecord.Fields f = r.fields();
+                            if (r.claimedHash() == null || !r.claimedHash().equals(r.actualHash())) {
+                                throw new IOException("第 " + (n + 1) + " 行（#" + f.seq() + "）与其自身哈希不符");
+                            }
                             if (f.seq() != seq + 1 || !prev.equals(f.prev())) {
                                 throw new IOException("第 " + (n + 1) + " 行（#" + f.seq() + "）不接在决定库的链头（#" + seq + " " + prev + "）之后");
                             }
@@ -246,7 +250,7 @@ final class PgStore implements DecisionStore {
                         }
                         ins.executeBatch();
                     }
-                    setHead(seq, prev);
+                    setHead(writer, seq, prev);
                     writer.commit();
                 } catch (SQLException | IOException e) {
                     try {
@@ -256,6 +260,8 @@ final class PgStore implements DecisionStore {
                     }
                     throw e instanceof IOException io ? io : new IOException("导入失败：" + e.getMessage(), e);
                 }
+            } catch (SQLException e) {
+                throw new IOException("无法连接决定库：" + e.getMessage(), e);
             }
         }
         return n;

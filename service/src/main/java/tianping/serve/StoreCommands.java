@@ -73,7 +73,13 @@ final class StoreCommands {
                 return 1;
             }
             try (PgStore s = PgStore.open(store)) {
-                long n = s.importLines(file);
+                long n;
+                try {
+                    n = s.importLines(file);
+                } catch (java.io.IOException e) {
+                    err.println(file + "：未导入：" + e.getMessage());
+                    return 1;
+                }
                 Verifier.Result r = s.verify();
                 err.println("导入 " + n + " 条；决定库共 " + r.records() + " 条，链头 " + r.head() + (r.ok() ? "，核验完好" : "，核验发现问题："));
                 r.problems().forEach(err::println);
