@@ -31,6 +31,7 @@ final class Service implements AutoCloseable {
     private final DecisionStore store;
     private final Metrics metrics = new Metrics();
     private boolean stopped;
+    private java.util.concurrent.ScheduledExecutorService syncer;
 
     private Service(Server server, ServerConnector connector, LiveRuleSet rules, DecisionStore store) {
         this.server = server;
@@ -71,7 +72,27 @@ final class Service implements AutoCloseable {
             throw e;
         }
         rules.watch(o.watchMillis());
+        s.syncEverySecond();
         return s;
+    }
+
+    /**
+     * The log's lines are written before each answer (a killed process loses nothing answered); forcing them to
+     * disk is done once a second, as batch does, rather than per request.
+     */
+    private void syncEverySecond() {
+        syncer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tianping-store-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        syncer.scheduleWithFixedDelay(() -> {
+            try {
+                store.sync();
+            } catch (Exception e) {
+                // the next sync, or the one at close, tries again; a failing disk also fails the appends
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     int port() {
@@ -100,6 +121,7 @@ final class Service implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("服务停止时出错：" + e, e);
         } finally {
+            if (syncer != null) syncer.shutdownNow();
             rules.close();
             store.sync();
             store.close();

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * store's {@code log} commands here.
  */
 @Command(name = "tianping", mixinStandardHelpOptions = true, description = "天平：服务与决定库。",
-        subcommands = {ServiceMain.Serve.class, StoreCommands.class})
+        subcommands = {ServiceMain.Serve.class, ServiceMain.Bench.class, StoreCommands.class})
 public final class ServiceMain {
 
     public static void main(String[] args) {
@@ -97,5 +97,9 @@ public final class ServiceMain {
 
         @Option(names = "--store", paramLabel = "jdbc:postgresql://…", description = "决定库（PostgreSQL）：决定记入数据库而非 decisions.jsonl")
         String storeUrl;
+    }
+
+    @Command(name = "bench", description = "性能基准（服务）。", subcommands = {BenchServe.class})
+    static final class Bench {
     }
 }
