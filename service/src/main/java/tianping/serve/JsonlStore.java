@@ -1,0 +1,164 @@
+package tianping.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import tianping.audit.DecisionLog;
+import tianping.audit.LogRecord;
+import tianping.audit.Verifier;
+import tianping.cli.Json;
+import tianping.engine.Decision;
+import tianping.read.CaseFile;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The decision log {@code DIR/decisions.jsonl} as the service's store: appends go through {@link DecisionLog}
+ * (its lock, torn-tail repair and chain), and an in-memory index of every record's position and indexed fields,
+ * built by reading the log once at start, answers the API's lookups.
+ */
+final class JsonlStore implements DecisionStore {
+
+    private record Entry(Summary summary, long offset, int length) {
+    }
+
+    private final Path dir;
+    private final DecisionLog log;
+    private final List<Entry> index = new ArrayList<>();
+
+    JsonlStore(Path dir) throws IOException {
+        this.dir = dir;
+        this.log = DecisionLog.open(dir);
+        readIndex();
+    }
+
+    List<String> notices() {
+        return log.notices();
+    }
+
+    private void readIndex() throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(log.file()), 1 << 20)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(1 << 14);
+            long offset = 0, start = 0;
+            int b;
+            while ((b = in.read()) >= 0) {
+                offset++;
+                if (b != '\n') {
+                    line.write(b);
+                    continue;
+                }
+                byte[] bytes = line.toByteArray();
+                line.reset();
+                index.add(new Entry(summaryOf(bytes), start, bytes.length));
+                start = offset;
+            }
+        }
+    }
+
+    /** The indexed fields of a record line (a repair record has only its seq). */
+    static Summary summaryOf(byte[] line) throws IOException {
+        LogRecord.Fields f = LogRecord.of(line).fields();
+        if (f.decision() == null) return new Summary(f.seq(), null, null, null, null, null, f.ruleSet(), f.source());
+        JsonNode d = Json.MAPPER.readTree(f.decision());
+        List<String> outcomes = new ArrayList<>();
+        d.path("outcome").forEach(o -> outcomes.add(o.asText()));
+        String date = d.path("decisionDate").asText(null);
+        return new Summary(f.seq(), d.path("caseId").asText(null), d.path("enterprise").path("uscc").asText(null),
+                date == null ? null : LocalDate.parse(date), DecisionStore.topOutcome(outcomes),
+                d.path("warning").isTextual() ? d.get("warning").asText() : null, f.ruleSet(), f.source());
+    }
+
+    @Override
+    public long append(CaseFile c, Decision d, String source, byte[] decisionJson) throws IOException {
+        synchronized (log) {
+            long before = Files.size(log.file());
+            log.append(c, d, source, decisionJson);
+            long seq = log.count();
+            long after = Files.size(log.file());
+            synchronized (index) {
+                index.add(new Entry(DecisionStore.summary(seq, d, source), before, (int) (after - before - 1)));
+            }
+            return seq;
+        }
+    }
+
+    @Override
+    public List<Summary> query(Query q) {
+        List<Summary> page = new ArrayList<>();
+        synchronized (index) {
+            for (Entry e : index) {
+                if (e.summary().caseId() != null && q.matches(e.summary())) {
+                    page.add(e.summary());
+                    if (page.size() >= q.limit()) break;
+                }
+            }
+        }
+        return page;
+    }
+
+    @Override
+    public Optional<byte[]> record(long seq) throws IOException {
+        Entry e;
+        synchronized (index) {
+            // records are indexed in file order; seq n is normally at n-1, but a damaged log may differ
+            e = seq >= 1 && seq <= index.size() && index.get((int) seq - 1).summary().seq() == seq ? index.get((int) seq - 1)
+                    : index.stream().filter(x -> x.summary().seq() == seq).findFirst().orElse(null);
+        }
+        if (e == null) return Optional.empty();
+        try (RandomAccessFile f = new RandomAccessFile(log.file().toFile(), "r")) {
+            byte[] b = new byte[e.length()];
+            f.seek(e.offset());
+            f.readFully(b);
+            return Optional.of(b);
+        }
+    }
+
+    @Override
+    public void exportTo(Path file) throws IOException {
+        synchronized (log) {
+            Files.copy(log.file(), file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public Verifier.Result verify() throws IOException {
+        synchronized (log) {
+            return Verifier.verify(log.file(), null);
+        }
+    }
+
+    @Override
+    public Verifier.Head head() {
+        synchronized (log) {
+            return new Verifier.Head(log.count(), log.head());
+        }
+    }
+
+    @Override
+    public void sync() {
+        log.sync();
+    }
+
+    @Override
+    public String describe() {
+        return "决定记录 " + log.file();
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() throws IOException {
+        log.close();
+    }
+}

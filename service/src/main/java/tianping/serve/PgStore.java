@@ -1,0 +1,367 @@
+package tianping.serve;
+
+import tianping.audit.LogRecord;
+import tianping.audit.Verifier;
+import tianping.engine.Decision;
+import tianping.read.CaseFile;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The decision store in PostgreSQL: the very {@link LogRecord} lines of {@code decisions.jsonl}, each kept verbatim
+ * ({@code line bytea}: the hash is over bytes) beside indexed columns for the API's lookups. The writer position —
+ * the last seq and hash — is the single row of {@code tianping_head}, locked {@code FOR UPDATE} inside every insert
+ * transaction, so any number of writers (threads or processes) get consecutive sequence numbers, none lost or
+ * doubled. Requests hand their decisions to one writer thread that commits whatever has queued up in one
+ * transaction (group commit); a request is answered only after its record is committed.
+ */
+final class PgStore implements DecisionStore {
+
+    static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS tianping_head (
+              id smallint PRIMARY KEY CHECK (id = 1),
+              seq bigint NOT NULL,
+              hash text NOT NULL);
+            INSERT INTO tianping_head (id, seq, hash) VALUES (1, 0, '%s') ON CONFLICT (id) DO NOTHING;
+            CREATE TABLE IF NOT EXISTS tianping_records (
+              seq bigint PRIMARY KEY,
+              prev text NOT NULL,
+              hash text NOT NULL UNIQUE,
+              rule_set text,
+              input text,
+              source text,
+              case_id text,
+              uscc text,
+              decision_date date,
+              outcome text,
+              warning text,
+              line bytea NOT NULL);
+            CREATE INDEX IF NOT EXISTS tianping_records_case_id ON tianping_records (case_id, seq);
+            CREATE INDEX IF NOT EXISTS tianping_records_uscc ON tianping_records (uscc, seq);
+            CREATE INDEX IF NOT EXISTS tianping_records_date ON tianping_records (decision_date, seq);
+            CREATE INDEX IF NOT EXISTS tianping_records_outcome ON tianping_records (outcome, seq);
+            CREATE INDEX IF NOT EXISTS tianping_records_rule_set ON tianping_records (rule_set);
+            """.formatted(LogRecord.GENESIS);
+
+    private static final int MAX_GROUP = 512;
+    private static final String INSERT = "INSERT INTO tianping_records (seq, prev, hash, rule_set, input, source, case_id, uscc, "
+            + "decision_date, outcome, warning, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** One decision waiting for the writer. */
+    private record Pending(CaseFile c, Decision d, String source, byte[] decisionJson, CompletableFuture<Long> done) {
+    }
+
+    private final String url;
+    private final Connection writer;
+    private final Connection reader;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(8192);
+    private final Thread writerThread;
+    private volatile boolean closing;
+
+    private PgStore(String url, Connection writer, Connection reader) {
+        this.url = url;
+        this.writer = writer;
+        this.reader = reader;
+        this.writerThread = new Thread(this::writeLoop, "tianping-pg-writer");
+        writerThread.setDaemon(true);
+    }
+
+    static PgStore open(String url) throws IOException {
+        try {
+            Connection w = DriverManager.getConnection(url);
+            try (Statement s = w.createStatement()) {
+                // several processes may open the same store at once: creating the schema is serialised too
+                s.execute("SELECT pg_advisory_lock(7465746)");
+                try {
+                    s.execute(SCHEMA);
+                } finally {
+                    s.execute("SELECT pg_advisory_unlock(7465746)");
+                }
+            }
+            w.setAutoCommit(false);
+            Connection r = DriverManager.getConnection(url);
+            r.setReadOnly(true);
+            PgStore store = new PgStore(url, w, r);
+            store.writerThread.start();
+            return store;
+        } catch (SQLException e) {
+            throw new IOException("无法打开决定库 " + redact(url) + "：" + e.getMessage(), e);
+        }
+    }
+
+    /** The URL without a password parameter, for messages. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    @Override
+    public long append(CaseFile c, Decision d, String source, byte[] decisionJson) throws IOException {
+        if (closing) throw new IOException("决定库正在关闭");
+        Pending p = new Pending(c, d, source, decisionJson, new CompletableFuture<>());
+        try {
+            if (!queue.offer(p, 10, TimeUnit.SECONDS)) throw new IOException("决定库写入排队超时");
+            return p.done().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("等待写入时被中断", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("决定库写入超时（30 秒）", e);
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> group = new ArrayList<>(MAX_GROUP);
+        while (true) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing && queue.isEmpty()) return;
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                write(group);
+            } catch (InterruptedException e) {
+                if (closing && queue.isEmpty()) return;
+            } catch (RuntimeException e) {
+                group.forEach(p -> p.done().completeExceptionally(e));
+            }
+            group.clear();
+        }
+    }
+
+    /** Appends a group of decisions in one transaction holding the head row; completes each with its seq or the failure. */
+    private void write(List<Pending> group) {
+        List<Long> seqs = new ArrayList<>(group.size());
+        try {
+            long seq;
+            String prev;
+            try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM tianping_head WHERE id = 1 FOR UPDATE")) {
+                rs.next();
+                seq = rs.getLong(1);
+                prev = rs.getString(2);
+            }
+            try (PreparedStatement ins = writer.prepareStatement(INSERT)) {
+                for (Pending p : group) {
+                    seq++;
+                    LogRecord r = LogRecord.decision(seq, prev, p.d().fingerprints().ruleSet(), p.c().inputFingerprint(),
+                            p.d().fingerprints().engine(), p.source(), p.c().canonicalInput().getBytes(StandardCharsets.UTF_8), p.decisionJson());
+                    bind(ins, r.line(), DecisionStore.summary(seq, p.d(), p.source()), p.c().inputFingerprint(), prev, r.claimedHash());
+                    ins.addBatch();
+                    prev = r.claimedHash();
+                    seqs.add(seq);
+                }
+                ins.executeBatch();
+            }
+            setHead(writer, seq, prev);
+            writer.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                writer.rollback();
+            } catch (SQLException ignored) {
+                // the connection is gone: the failure below is what the callers see
+            }
+            IOException failure = new IOException("写入决定库失败：" + e.getMessage(), e);
+            group.forEach(p -> p.done().completeExceptionally(failure));
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) group.get(i).done().complete(seqs.get(i));
+    }
+
+    private static void setHead(Connection writer, long seq, String hash) throws SQLException {
+        try (PreparedStatement up = writer.prepareStatement("UPDATE tianping_head SET seq = ?, hash = ? WHERE id = 1")) {
+            up.setLong(1, seq);
+            up.setString(2, hash);
+            up.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ins, byte[] line, Summary s, String input, String prev, String hash) throws SQLException {
+        ins.setLong(1, s.seq());
+        ins.setString(2, prev);
+        ins.setString(3, hash);
+        ins.setString(4, s.ruleSet());
+        ins.setString(5, input);
+        ins.setString(6, s.source());
+        ins.setString(7, s.caseId());
+        ins.setString(8, s.uscc());
+        if (s.decisionDate() == null) ins.setNull(9, Types.DATE);
+        else ins.setObject(9, s.decisionDate());
+        ins.setString(10, s.outcome());
+        ins.setString(11, s.warning());
+        ins.setBytes(12, line);
+    }
+
+    /**
+     * Appends record lines from a decisions.jsonl verbatim, continuing the store's chain: the first line must
+     * follow the store's head (seq and prev), which for an empty store is the genesis. The caller verifies the
+     * file's own chain first. It runs on a connection of its own, in one transaction. @return records imported
+     */
+    long importLines(Path file) throws IOException {
+        long n = 0;
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            // lines are byte-exact UTF-8 JSON: reading and re-encoding as UTF-8 gives back the same bytes
+            try (Connection writer = DriverManager.getConnection(url)) {
+                writer.setAutoCommit(false);
+                try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM tianping_head WHERE id = 1 FOR UPDATE")) {
+                    rs.next();
+                    long seq = rs.getLong(1);
+                    String prev = rs.getString(2);
+                    try (PreparedStatement ins = writer.prepareStatement(INSERT)) {
+                        String text;
+                        while ((text = in.readLine()) != null) {
+                            if (text.isEmpty()) continue;
+                            byte[] line = text.getBytes(StandardCharsets.UTF_8);
+                            LogRecord r = LogRecord.of(line);
+                            LogRecord.Fields f = r.fields();
+                            if (r.claimedHash() == null || !r.claimedHash().equals(r.actualHash())) {
+                                throw new IOException("第 " + (n + 1) + " 行（#" + f.seq() + "）与其自身哈希不符");
+                            }
+                            if (f.seq() != seq + 1 || !prev.equals(f.prev())) {
+                                throw new IOException("第 " + (n + 1) + " 行（#" + f.seq() + "）不接在决定库的链头（#" + seq + " " + prev + "）之后");
+                            }
+                            bind(ins, line, JsonlStore.summaryOf(line), f.input(), f.prev(), r.claimedHash());
+                            ins.addBatch();
+                            seq = f.seq();
+                            prev = r.claimedHash();
+                            if (++n % 1000 == 0) ins.executeBatch();
+                        }
+                        ins.executeBatch();
+                    }
+                    setHead(writer, seq, prev);
+                    writer.commit();
+                } catch (SQLException | IOException e) {
+                    try {
+                        writer.rollback();
+                    } catch (SQLException ignored) {
+                        // reported below
+                    }
+                    throw e instanceof IOException io ? io : new IOException("导入失败：" + e.getMessage(), e);
+                }
+            } catch (SQLException e) {
+                throw new IOException("无法连接决定库：" + e.getMessage(), e);
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized List<Summary> query(Query q) throws IOException {
+        StringBuilder sql = new StringBuilder("SELECT seq, case_id, uscc, decision_date, outcome, warning, rule_set, source FROM tianping_records WHERE seq > ? AND case_id IS NOT NULL");
+        List<Object> args = new ArrayList<>();
+        args.add(q.afterSeq());
+        if (q.caseId() != null) { sql.append(" AND case_id = ?"); args.add(q.caseId()); }
+        if (q.uscc() != null) { sql.append(" AND uscc = ?"); args.add(q.uscc()); }
+        if (q.from() != null) { sql.append(" AND decision_date >= ?"); args.add(q.from()); }
+        if (q.to() != null) { sql.append(" AND decision_date <= ?"); args.add(q.to()); }
+        if (q.outcome() != null) { sql.append(" AND outcome = ?"); args.add(q.outcome()); }
+        sql.append(" ORDER BY seq LIMIT ?");
+        args.add(q.limit());
+        try (PreparedStatement ps = reader.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            List<Summary> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Date d = rs.getDate(4);
+                    out.add(new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), d == null ? null : d.toLocalDate(),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IOException("查询决定库失败：" + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<byte[]> record(long seq) throws IOException {
+        try (PreparedStatement ps = reader.prepareStatement("SELECT line FROM tianping_records WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IOException("读取决定库失败：" + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void exportTo(Path file) throws IOException {
+        try (Connection c = DriverManager.getConnection(url);
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            c.setAutoCommit(false); // a cursor (fetch size) needs a transaction; REPEATABLE READ gives one consistent view
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (PreparedStatement ps = c.prepareStatement("SELECT line FROM tianping_records ORDER BY seq")) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.write(rs.getBytes(1));
+                        out.write('\n');
+                    }
+                }
+            }
+            c.rollback();
+        } catch (SQLException e) {
+            throw new IOException("导出决定库失败：" + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Verifier.Head head() throws IOException {
+        try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM tianping_head WHERE id = 1")) {
+            rs.next();
+            return new Verifier.Head(rs.getLong(1), rs.getString(2));
+        } catch (SQLException e) {
+            throw new IOException("读取决定库失败：" + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void sync() {
+        // every acknowledged record is committed already
+    }
+
+    @Override
+    public String describe() {
+        return "决定库 " + redact(url);
+    }
+
+    /** Waits for queued decisions to be written, then closes. */
+    @Override
+    public void close() throws IOException {
+        closing = true;
+        try {
+            writerThread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            writer.close();
+            reader.close();
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+    }
+}

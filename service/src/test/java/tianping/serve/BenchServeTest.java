@@ -1,0 +1,24 @@
+package tianping.serve;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** bench serve, briefly: it runs its levels and finds every answered request recorded and the chain whole (no timings asserted). */
+class BenchServeTest {
+
+    @Test
+    void aShortRunLosesNoRequestAndTheChainVerifies() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ServiceMain.run(new String[]{"bench", "serve", "--cases", "../fixtures/cases/shanxi", "--warmup", "0.3", "--seconds", "0.5",
+                "--clients", "1,4", "--port", "18089"}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, code, out + "\n" + err);
+        assertTrue(out.toString().contains("无丢失"), out.toString());
+        assertTrue(out.toString().contains("哈希链核验 完好"), out.toString());
+    }
+}
