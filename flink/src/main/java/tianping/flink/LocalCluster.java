@@ -22,8 +22,10 @@ import java.time.Duration;
  */
 public final class LocalCluster implements AutoCloseable {
 
-    /** How a run ended: status, restarts seen and the wall time. */
-    public record Run(JobStatus status, long restarts, double seconds, Throwable failure) {
+    /**
+     * How a run ended: status, whether it restarted, the checkpoint it last recovered from (-1: none), wall time.
+     */
+    public record Run(JobStatus status, long restarts, long restoredCheckpoint, long completedCheckpoints, double seconds, Throwable failure) {
     }
 
     private final MiniCluster cluster;
@@ -59,9 +61,13 @@ public final class LocalCluster implements AutoCloseable {
     public Run await(JobID id, long startNanos) throws Exception {
         JobResult result = cluster.requestJobResult(id).get();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        long restarts = cluster.getArchivedExecutionGraph(id).get().getStatusTimestamp(JobStatus.RESTARTING) > 0 ? 1 : 0;
+        var graph = cluster.getArchivedExecutionGraph(id).get();
+        long restarts = graph.getStatusTimestamp(JobStatus.RESTARTING) > 0 ? 1 : 0;
+        var stats = graph.getCheckpointStatsSnapshot();
+        var restored = stats == null ? null : stats.getLatestRestoredCheckpoint();
         Throwable failure = result.getSerializedThrowable().map(t -> (Throwable) t).orElse(null);
-        return new Run(result.getApplicationStatus().deriveJobStatus(), restarts, seconds, failure);
+        return new Run(result.getApplicationStatus().deriveJobStatus(), restarts, restored == null ? -1 : restored.getCheckpointId(),
+                stats == null ? 0 : stats.getCounts().getNumberOfCompletedCheckpoints(), seconds, failure);
     }
 
     /** Runs the job to its end. */
