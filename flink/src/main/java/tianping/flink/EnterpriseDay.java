@@ -2,6 +2,8 @@ package tianping.flink;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -48,6 +50,11 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
     static final MapStateDescriptor<String, RegisterLine> REGISTER =
             new MapStateDescriptor<>("register", String.class, RegisterLine.class);
 
+    /** Accumulators: from the arrival of the last reading of the slot that proved an episode to its alert (ms). */
+    static final String LATENCY_SUM = "alert-latency-ms-sum";
+    static final String LATENCY_COUNT = "alert-latency-count";
+    static final String LATENCY_MAX = "alert-latency-ms-max";
+
     private final JobConfig config;
     private transient PowerBatchSteps steps;
     private transient Grid grid;
@@ -56,6 +63,9 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
     private transient ListState<FeedEvent> rows;
     private transient ListState<String> alerted;
     private transient ValueState<Boolean> decided;
+    private transient LongCounter latencySum;
+    private transient LongCounter latencyCount;
+    private transient LongMaximum latencyMax;
 
     /** What is kept in memory only, rebuilt from keyed state after a recovery: the grid filled so far. */
     private static final class Work {
@@ -64,12 +74,15 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
         final SeriesBuilder builder;
         final boolean treatment;
         final Map<String, Integer> analysed = new HashMap<>();
+        /** Per slot, when its last reading arrived (transient: the latency figure after a recovery is approximate). */
+        final long[] arrived;
         final Set<String> alerted = new HashSet<>();
 
-        Work(RegisterLine line, PowerBatchSteps.Registered registered, SeriesBuilder builder) {
+        Work(RegisterLine line, PowerBatchSteps.Registered registered, SeriesBuilder builder, int slots) {
             this.line = line;
             this.registered = registered;
             this.builder = builder;
+            this.arrived = new long[slots];
             this.treatment = registered.section() != null
                     && registered.section().channels().stream().anyMatch(c -> c.role() == Role.TREATMENT);
         }
@@ -89,6 +102,10 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
         rows = getRuntimeContext().getListState(new ListStateDescriptor<>("readings", FeedEvent.class));
         alerted = getRuntimeContext().getListState(new ListStateDescriptor<>("alerted", String.class));
         decided = getRuntimeContext().getState(new ValueStateDescriptor<>("decided", Boolean.class));
+        latencySum = getRuntimeContext().getLongCounter(LATENCY_SUM);
+        latencyCount = getRuntimeContext().getLongCounter(LATENCY_COUNT);
+        latencyMax = new LongMaximum();
+        getRuntimeContext().addAccumulator(LATENCY_MAX, latencyMax);
     }
 
     @Override
@@ -105,6 +122,8 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
         }
         ctx.timerService().registerEventTimeTimer(dayEnd - 1);
         if (e.kind == FeedEvent.REGISTERED) return;
+        e.enterprise = null; // the key; the channel id shared, not one copy per reading kept for the day
+        if (e.channel != null) e.channel = e.channel.intern();
         rows.add(e);
         if (e.kind != FeedEvent.READING) return;
         Work w = cache.get(key);
@@ -112,6 +131,7 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
             w.builder.add(e.channel, e.minute, e.kw, 0, e.line);
         }
         int slot = grid.slotOf(e.minute);
+        if (w != null && slot >= 0 && slot < w.arrived.length) w.arrived[slot] = Math.max(w.arrived[slot], e.arrivedAt);
         if (slot >= 0 && slot + 1 < grid.slots()) {
             ctx.timerService().registerEventTimeTimer(grid.timeOf(slot + 1).toInstant(ZoneOffset.UTC).toEpochMilli() - 1);
         }
@@ -140,7 +160,7 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
         if (b != null) {
             for (FeedEvent e : rows.get()) if (e.kind == FeedEvent.READING) b.add(e.channel, e.minute, e.kw, 0, e.line);
         }
-        w = new Work(line, r, b);
+        w = new Work(line, r, b, grid.slots());
         for (String a : alerted.get()) w.alerted.add(a);
         cache.put(key, w);
         return w;
@@ -188,6 +208,13 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
             n.put("readingsThrough", java.time.Instant.ofEpochMilli(through).atOffset(ZoneOffset.UTC).toLocalDateTime().toString());
             n.put("evidence", a.evidence());
             out.collect(Out.alert(n.toString()));
+            long arrival = a.to() - 1 < w.arrived.length ? w.arrived[a.to() - 1] : 0;
+            if (arrival > 0) {
+                long ms = System.currentTimeMillis() - arrival;
+                latencySum.add(ms);
+                latencyCount.add(1);
+                latencyMax.add(ms);
+            }
         }
     }
 

@@ -19,6 +19,8 @@ public class FeedEvent {
     public double kw;
     public long line;
     public String message;
+    /** When the source read it (wall clock, ms): for the bench's arrival-to-alert latency only, never in any output. */
+    public long arrivedAt;
 
     public FeedEvent() {
     }
@@ -31,6 +33,7 @@ public class FeedEvent {
         e.minute = minute;
         e.kw = kw;
         e.line = line;
+        e.arrivedAt = System.currentTimeMillis();
         return e;
     }
 

@@ -25,7 +25,8 @@ public final class LocalCluster implements AutoCloseable {
     /**
      * How a run ended: status, whether it restarted, the checkpoint it last recovered from (-1: none), wall time.
      */
-    public record Run(JobStatus status, long restarts, long restoredCheckpoint, long completedCheckpoints, double seconds, Throwable failure) {
+    public record Run(JobStatus status, long restarts, long restoredCheckpoint, long completedCheckpoints, double seconds, Throwable failure,
+                      java.util.Map<String, Object> accumulators) {
     }
 
     private final MiniCluster cluster;
@@ -67,7 +68,8 @@ public final class LocalCluster implements AutoCloseable {
         var restored = stats == null ? null : stats.getLatestRestoredCheckpoint();
         Throwable failure = result.getSerializedThrowable().map(t -> (Throwable) t).orElse(null);
         return new Run(result.getApplicationStatus().deriveJobStatus(), restarts, restored == null ? -1 : restored.getCheckpointId(),
-                stats == null ? 0 : stats.getCounts().getNumberOfCompletedCheckpoints(), seconds, failure);
+                stats == null ? 0 : stats.getCounts().getNumberOfCompletedCheckpoints(), seconds, failure,
+                failure == null ? result.toJobExecutionResult(LocalCluster.class.getClassLoader()).getAllAccumulatorResults() : java.util.Map.of());
     }
 
     /** Runs the job to its end. */
