@@ -120,8 +120,16 @@ public final class DecisionLog implements AutoCloseable {
 
     /** Chains in one decision and writes its line. */
     public synchronized void append(CaseFile c, Decision d, String source, byte[] decisionJson) {
-        append(LogRecord.decision(seq + 1, head, d.fingerprints().ruleSet(), c.inputFingerprint(), d.fingerprints().engine(),
-                source, c.canonicalInput().getBytes(StandardCharsets.UTF_8), decisionJson));
+        append(d.fingerprints().ruleSet(), c.inputFingerprint(), d.fingerprints().engine(), source,
+                c.canonicalInput().getBytes(StandardCharsets.UTF_8), decisionJson);
+    }
+
+    /**
+     * Chains in one decision from its fingerprints and bytes, for a writer that receives a decision already made
+     * elsewhere (the Flink job's sink: the case and decision objects stay in the task that decided).
+     */
+    public synchronized void append(String ruleSet, String input, String engine, String source, byte[] canonicalInput, byte[] decisionJson) {
+        append(LogRecord.decision(seq + 1, head, ruleSet, input, engine, source, canonicalInput, decisionJson));
     }
 
     private void append(LogRecord r) {

@@ -63,7 +63,7 @@ final class PowerBatch {
     }
 
     /** One output line, with the case and decision to record when the enterprise was decided. */
-    private record Line(ObjectNode json, CaseFile caseFile, Decision decision) {
+    record Line(ObjectNode json, CaseFile caseFile, Decision decision) {
     }
 
     /** @param feedSeconds reading the register and the feed onto the grids; the rest is deriving and deciding */
@@ -72,7 +72,7 @@ final class PowerBatch {
     }
 
     /** One enterprise of the register, from its JSON line to its grid. */
-    private static final class Entry {
+    static final class Entry {
         final long line;
         final byte[] json;
         String uscc;
@@ -246,7 +246,7 @@ final class PowerBatch {
         return true;
     }
 
-    private static void check(Entry e, String file, Grid grid) {
+    static void check(Entry e, String file, Grid grid) {
         String where = file + ":" + e.line;
         try {
             JsonNode tree = CaseReader.parse(where, e.json);
@@ -269,7 +269,7 @@ final class PowerBatch {
         }
     }
 
-    private Line decide(Entry e, Options o, Thresholds t, String readingsName) {
+    Line decide(Entry e, Options o, Thresholds t, String readingsName) {
         ObjectNode line = JsonNodeFactory.instance.objectNode();
         line.put("line", e.line);
         line.put("enterprise", e.uscc);
@@ -327,7 +327,7 @@ final class PowerBatch {
     }
 
     /** Routes each reading of the feed to its enterprise's grid; counts what belongs to no registered enterprise. */
-    private static final class Feed implements ReadingVisitor {
+    static final class Feed implements ReadingVisitor {
         private static final int KEPT = 1000;
         final Map<String, Entry> byUscc;
         final Map<String, Integer> unregistered = new LinkedHashMap<>();

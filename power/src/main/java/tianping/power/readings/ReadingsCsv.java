@@ -62,6 +62,26 @@ public final class ReadingsCsv {
         }
     }
 
+    /**
+     * The same row parser for a feed that comes line by line (a stream processor's source, a message topic), with
+     * the caches {@link #parse} keeps between rows. The caller numbers the lines and strips their line ends.
+     */
+    public static final class Rows {
+        private final IdCache ids = new IdCache();
+        private final int[] commas = new int[3];
+        private final StampCache stamps = new StampCache();
+
+        /** Checks a header line, reporting a wrong one as malformed. */
+        public void header(byte[] b, int from, int to, long line, ReadingVisitor visitor) {
+            ReadingsCsv.header(b, from, to, line, visitor);
+        }
+
+        /** Parses one data row (not empty), reporting it to the visitor as a reading or as malformed. */
+        public void row(byte[] b, int from, int to, long line, ReadingVisitor visitor) {
+            ReadingsCsv.row(b, from, to, line, visitor, ids, commas, stamps);
+        }
+    }
+
     private static int indexOf(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) if (b[i] == '\n') return i;
         return -1;

@@ -1,0 +1,55 @@
+package tianping.flink;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.util.Collector;
+import tianping.power.readings.ReadingVisitor;
+import tianping.power.readings.ReadingsCsv;
+
+/**
+ * Readings lines → readings, with power-batch's own row parser ({@link ReadingsCsv.Rows}): the same fields, the
+ * same messages for malformed rows, blank lines skipped. A file's first line is its header; a topic has none.
+ * {@code pauseEveryLines} slows the source for the recovery test only (a real feed is paced by its meters).
+ */
+public final class ReadingsParse extends RichFlatMapFunction<NumberedLine, FeedEvent> {
+
+    private final boolean header;
+    private final int pauseEveryLines;
+    private transient ReadingsCsv.Rows rows;
+    private transient Collector<FeedEvent> out;
+    private transient ReadingVisitor visitor;
+    private transient long seen;
+
+    ReadingsParse(boolean header, int pauseEveryLines) {
+        this.header = header;
+        this.pauseEveryLines = pauseEveryLines;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        rows = new ReadingsCsv.Rows();
+        visitor = new ReadingVisitor() {
+            @Override
+            public void reading(String enterprise, String channel, long epochMinute, double kw, long line) {
+                out.collect(FeedEvent.reading(enterprise, channel, epochMinute, kw, line));
+            }
+
+            @Override
+            public void malformed(long line, String message) {
+                out.collect(FeedEvent.malformed(line, message));
+            }
+        };
+    }
+
+    @Override
+    public void flatMap(NumberedLine l, Collector<FeedEvent> collector) throws InterruptedException {
+        out = collector;
+        if (pauseEveryLines > 0 && ++seen % pauseEveryLines == 0) Thread.sleep(1);
+        if (header && l.line == 1) {
+            rows.header(l.bytes, 0, l.bytes.length, l.line, visitor);
+            return;
+        }
+        if (l.bytes.length == 0) return;
+        rows.row(l.bytes, 0, l.bytes.length, l.line, visitor);
+    }
+}
