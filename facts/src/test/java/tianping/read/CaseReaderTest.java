@@ -128,4 +128,29 @@ class CaseReaderTest {
         change.accept(c);
         return c;
     }
+
+    @Test
+    void contentAfterTheFirstJsonObjectIsRefused() throws Exception {
+        byte[] json = (Files.readString(CASE) + "\n{\"caseId\": \"second\"}").getBytes(StandardCharsets.UTF_8);
+        CaseRejected e = assertThrows(CaseRejected.class, () -> CaseReader.parse("c.json", json));
+        assertError(e.errors(), "$", "case_syntax_error", "第一个 JSON 值之后还有内容");
+    }
+
+    @Test
+    void invalidUnicodeIsRefusedAtRead() throws Exception {
+        String text = Files.readString(CASE);
+        byte[] surrogate = text.replace("\"caseId\": \"", "\"caseId\": \"\\ud800").getBytes(StandardCharsets.UTF_8);
+        CaseRejected e = assertThrows(CaseRejected.class, () -> CaseReader.parse("c.json", surrogate));
+        assertError(e.errors(), "$.caseId", "case_encoding_error", "不成对的代理项");
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        int at = text.indexOf("\"caseId\": \"") + 11;
+        byte[] malformed = new byte[utf8.length + 2];
+        System.arraycopy(utf8, 0, malformed, 0, at);
+        malformed[at] = (byte) 0xC3;
+        malformed[at + 1] = (byte) 0x28;
+        System.arraycopy(utf8, at, malformed, at + 2, utf8.length - at);
+        CaseRejected m = assertThrows(CaseRejected.class, () -> CaseReader.parse("c.json", malformed));
+        assertEquals("case_syntax_error", m.errors().get(0).code(), m.errors().toString());
+        assertTrue(m.errors().get(0).message().contains("行"), m.errors().toString());
+    }
 }

@@ -119,6 +119,21 @@ class PowerDerivationTest {
     }
 
     @Test
+    void readingsOutsideTheCaseFolderAreRefusedAndNeverEchoed(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("case"));
+        Files.writeString(tmp.resolve("secret.csv"), "enterprise,channel,timestamp,kW\nTOKEN=sk-secret-123\n");
+        Files.createSymbolicLink(dir.resolve("link.csv"), tmp.resolve("secret.csv"));
+        Path file = dir.resolve("case.json");
+        for (String name : List.of("link.csv", "../secret.csv", tmp.resolve("secret.csv").toString())) {
+            Files.writeString(file, caseWith(section("\"readings\":[" + tianping.read.CanonicalJson.write(
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(name)) + "],", "")).toString());
+            CaseRejected e = assertThrows(CaseRejected.class, () -> new CaseReader(LAW).read(file));
+            assertEquals("$.power.readings[0] data_file_outside", only(e), name);
+            assertTrue(!e.getMessage().contains("sk-secret"), e.getMessage());
+        }
+    }
+
+    @Test
     void aCaseWhoseReadingsShowNothingHasNothingToDecide(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("enterprise,channel,timestamp,kW\n");
         for (int s = 0; s < 96; s++) csv.append(USCC).append(",P1,").append(at(s)).append(",80\n").append(USCC).append(",T1,").append(at(s)).append(",16\n");
