@@ -153,4 +153,12 @@ class CaseReaderTest {
         assertEquals("case_syntax_error", m.errors().get(0).code(), m.errors().toString());
         assertTrue(m.errors().get(0).message().contains("行"), m.errors().toString());
     }
+
+    @Test
+    void datesNoCaseCanHaveAreRefusedAtTheirPath() throws Exception {
+        assertError(errors(c -> c.put("decisionDate", "0000-01-01")), "$.decisionDate", "case_value_error", "应在 1990–2100 年间");
+        assertError(errors(c -> c.put("decisionDate", "2024-02-30")), "$.decisionDate", "case_value_error", "不存在");
+        assertError(errors(c -> ((ObjectNode) c.get("findings").get(0)).put("actDate", "9999-12-31")), "$.findings[0].actDate",
+                "case_value_error", "不是真实的日期");
+    }
 }

@@ -134,6 +134,27 @@ class PowerDerivationTest {
     }
 
     @Test
+    void readingsNoMeterCanReportAreReadingErrorsAtTheirLine(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("enterprise,channel,timestamp,kW\n");
+        for (int s = 0; s < 96; s++) {
+            csv.append(USCC).append(",P1,").append(at(s)).append(s == 10 ? ",1e39" : ",80").append('\n');
+            csv.append(USCC).append(",T1,").append(at(s)).append(",16\n");
+        }
+        Files.writeString(dir.resolve("r.csv"), csv);
+        Path file = dir.resolve("case.json");
+        Files.writeString(file, caseWith(section("\"readings\":[\"r.csv\"],", "")).toString());
+        CaseRejected e = assertThrows(CaseRejected.class, () -> new CaseReader(LAW).read(file));
+        assertEquals("r.csv:22 reading_implausible", only(e));
+        assertTrue(e.errors().get(0).message().contains("超过额定功率 100.0 kW 的 5.0 倍"), e.errors().get(0).message());
+
+        Files.writeString(dir.resolve("r.json"), "[{\"channel\": \"P1\", \"timestamp\": \"" + at(3) + "\", \"kW\": 1e400}]");
+        Files.writeString(file, caseWith(section("\"readings\":[\"r.json\"],", "")).toString());
+        CaseRejected json = assertThrows(CaseRejected.class, () -> new CaseReader(LAW).read(file));
+        assertEquals("r.json:1 reading_malformed", only(json));
+        assertTrue(json.errors().get(0).message().contains("不是有限的数值"), json.errors().get(0).message());
+    }
+
+    @Test
     void aCaseWhoseReadingsShowNothingHasNothingToDecide(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("enterprise,channel,timestamp,kW\n");
         for (int s = 0; s < 96; s++) csv.append(USCC).append(",P1,").append(at(s)).append(",80\n").append(USCC).append(",T1,").append(at(s)).append(",16\n");
