@@ -94,6 +94,7 @@ final class CaseAssembler {
     private Finding finding(CaseInput.FindingInput f, String at, Finding.Context context, Set<String> priorIds,
                             LocalDate decisionDate, Errors errors) {
         ViolationType type = knownViolation(f.violation(), at + ".violation", errors);
+        lawCovers(f.actDate(), at + ".actDate", errors);
         if (f.discoveredOn().isBefore(f.actDate())) {
             errors.add(at + ".discoveredOn", "case_value_error", "发现日期 " + f.discoveredOn() + " 早于违法行为发生日期 " + f.actDate());
         }
@@ -143,6 +144,24 @@ final class CaseAssembler {
                 f.continuationOf(), f.harm(), f.endangersLifeOrHealth(), f.duringHeavyPollutionAlert(),
                 f.verifiedComplaint(), f.conduct(), f.mitigation(), f.correction(), exceedances,
                 f.complianceRestoredAt(), f.fault(), f.details(), f.episodes(), context, f.actDate(), workingDays);
+    }
+
+    /**
+     * The law is applied as in force on the act's date: an act before the rule set's first limitation row
+     * (行政处罚法 1996, parameters.csv 追责时效) cannot be judged by these tables, so the case is refused with the
+     * date instead of failing inside a rule. A rule set without the parameter at all is left to the rules.
+     */
+    private void lawCovers(LocalDate actDate, String at, Errors errors) {
+        java.util.Optional<tianping.law.Parameter> limitation;
+        try {
+            limitation = law.parameterOn("追责时效", actDate);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (limitation.isEmpty()) {
+            errors.add(at, "case_value_error", "违法行为发生日 " + actDate + " 不在规则集所载法律的适用期间内（parameters.csv 追责时效在该日没有有效值），"
+                    + "本规则集不能判断");
+        }
     }
 
     private Exceedance exceedance(CaseInput.ExceedanceInput e, String at, Errors errors) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tianping.law.LawBook;
 
-import java.nio.file.Path;
-
 /**
  * Derives findings from raw data a case refers to (power readings, online monitoring packets): signals →
  * episodes → findings, kept apart from the decision rules. A derivation owns one top-level section of the case
@@ -19,7 +17,8 @@ import java.nio.file.Path;
  * input fingerprint covers the raw data too. A case whose {@code derivedFrom} already names the section (as a
  * logged case does on replay) is not derived again. The reader
  * checks the section against case.schema.json before calling the derivation, so a derivation reads its section in
- * the documented format.
+ * the documented format. Data files are opened only through {@link ConfinedFiles}, so no case can read outside
+ * its folder, and values no instrument can report are data errors located in their file, not facts.
  */
 public interface CaseDerivation {
 
@@ -28,8 +27,9 @@ public interface CaseDerivation {
 
     /**
      * @param caseJson the case as read (a copy the derivation may modify and return)
-     * @param baseDir  the directory data files named in the section are resolved against
+     * @param data     the data files the case may read (its folder, or the operator's data root): every data
+     *                 file named in the section is opened through it, never directly
      * @throws CaseRejected with JSON paths into the section, or file:line for bad data files
      */
-    ObjectNode derive(String file, ObjectNode caseJson, Path baseDir, LawBook law) throws CaseRejected;
+    ObjectNode derive(String file, ObjectNode caseJson, ConfinedFiles data, LawBook law) throws CaseRejected;
 }

@@ -37,6 +37,7 @@ public final class CaseReader {
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private static final Schema CASE_SCHEMA = loadSchema();
@@ -69,18 +70,29 @@ public final class CaseReader {
         }
     }
 
-    /** Parses JSON text; a syntax error is reported with its line and column. */
+    /**
+     * Parses JSON text; a syntax error is reported with its line and column. One JSON value only: content after
+     * it is an error, not ignored. Text must be valid Unicode: malformed UTF-8 fails the parse, and a string or
+     * name holding a lone surrogate (an escape such as \uD800, which no UTF-8 file and no log can carry) is
+     * refused with its path.
+     */
     public static JsonNode parse(String file, byte[] json) throws CaseRejected {
         try {
             JsonNode node = MAPPER.readTree(json);
             if (node == null || node.isMissingNode()) {
                 throw new CaseRejected(List.of(new CaseError(file, "$", "case_syntax_error", "文件为空，应为一个 JSON 对象")));
             }
+            List<CaseError> unicode = new ArrayList<>();
+            loneSurrogates(file, node, "$", unicode);
+            if (!unicode.isEmpty()) throw new CaseRejected(unicode);
             return node;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : "第 " + loc.getLineNr() + " 行第 " + loc.getColumnNr() + " 列：";
-            throw new CaseRejected(List.of(new CaseError(file, "$", "case_syntax_error", where + "JSON 语法错误：" + e.getOriginalMessage())));
+            String what = e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).contains("Trailing token")
+                    ? "第一个 JSON 值之后还有内容（一个案件文件只能有一个 JSON 对象）"
+                    : "JSON 语法错误：" + Excerpt.of(String.valueOf(e.getOriginalMessage()));
+            throw new CaseRejected(List.of(new CaseError(file, "$", "case_syntax_error", where + what)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,23 +102,32 @@ public final class CaseReader {
         return read(file, parse(file, json), Path.of("."));
     }
 
-    /** Reads a case file from disk; data files it names are resolved against its directory. */
+    /** Reads a case file from disk; data files it names are resolved against, and confined to, its directory. */
     public CaseFile read(Path path) throws CaseRejected, IOException {
         String file = path.toString();
         Path dir = path.toAbsolutePath().getParent();
         return read(file, parse(file, Files.readAllBytes(path)), dir);
     }
 
+    /** Reads a parsed case whose data files lie in {@code baseDir} (or the configured data root, {@link ConfinedFiles#of}). */
+    public CaseFile read(String file, JsonNode tree, Path baseDir) throws CaseRejected {
+        return read(file, tree, ConfinedFiles.of(baseDir));
+    }
+
     /**
      * Reads a parsed case: derivations for the sections present run first (raw data → findings), then the
      * schema, then the meaning.
      */
-    public CaseFile read(String file, JsonNode tree, Path baseDir) throws CaseRejected {
+    public CaseFile read(String file, JsonNode tree, ConfinedFiles data) throws CaseRejected {
+        DateWindow window = DateWindow.of(file, law, tree.path("decisionDate").asText(""));
+        List<CaseError> dates = new ArrayList<>();
+        window.checkTree(file, tree, "$", dates);
+        if (!dates.isEmpty()) throw new CaseRejected(dates);
         if (tree.isObject()) {
             for (CaseDerivation d : derivations) {
                 if (!tree.has(d.section()) || alreadyDerived(tree, d.section())) continue;
                 checkSection(file, tree, d.section());
-                tree = d.derive(file, ((ObjectNode) tree).deepCopy(), baseDir, law);
+                tree = d.derive(file, ((ObjectNode) tree).deepCopy(), data, law);
             }
         }
         List<CaseError> errors = schemaErrors(file, tree);
@@ -115,9 +136,9 @@ public final class CaseReader {
         try {
             input = MAPPER.treeToValue(tree, CaseInput.class);
         } catch (MismatchedInputException e) {
-            throw new CaseRejected(List.of(new CaseError(file, path(e), "case_value_error", "值无效：" + e.getOriginalMessage())));
+            throw new CaseRejected(List.of(new CaseError(file, path(e), "case_value_error", "值无效：" + Excerpt.of(String.valueOf(e.getOriginalMessage())))));
         } catch (JsonProcessingException e) {
-            throw new CaseRejected(List.of(new CaseError(file, "$", "case_value_error", e.getOriginalMessage())));
+            throw new CaseRejected(List.of(new CaseError(file, "$", "case_value_error", Excerpt.of(String.valueOf(e.getOriginalMessage())))));
         }
         String canonical = CanonicalJson.write(tree);
         return assembler.assemble(file, input, CanonicalJson.fingerprint(canonical), canonical);
@@ -151,6 +172,40 @@ public final class CaseReader {
         if (!errors.isEmpty()) throw new CaseRejected(errors);
     }
 
+    /** Strings and names holding a lone surrogate (at most 20 listed: the first ones locate the problem). */
+    private static void loneSurrogates(String file, JsonNode node, String path, List<CaseError> errors) {
+        if (errors.size() >= 20) return;
+        if (node.isTextual()) {
+            if (!wellFormed(node.textValue())) {
+                errors.add(new CaseError(file, path, "case_encoding_error", "文字含不成对的代理项（无效的 Unicode，如 \\uD800）：" + Excerpt.of(node.textValue())));
+            }
+        } else if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String at = path + "." + Excerpt.of(e.getKey());
+                if (!wellFormed(e.getKey())) {
+                    errors.add(new CaseError(file, at, "case_encoding_error", "字段名含不成对的代理项（无效的 Unicode）"));
+                }
+                loneSurrogates(file, e.getValue(), at, errors);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) loneSurrogates(file, node.get(i), path + "[" + i + "]", errors);
+        }
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) return false;
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String path(MismatchedInputException e) {
         StringBuilder p = new StringBuilder("$");
         for (var ref : e.getPath()) {
@@ -182,19 +237,19 @@ public final class CaseReader {
                 yield "缺少必填字段“" + e.getProperty() + "”";
             }
             case "additionalProperties" -> {
-                path = path + "." + e.getProperty();
-                yield "不认识的字段“" + e.getProperty() + "”（字段名见 case.schema.json）";
+                path = path + "." + Excerpt.of(e.getProperty());
+                yield "不认识的字段“" + Excerpt.of(e.getProperty()) + "”（字段名见 case.schema.json）";
             }
-            case "enum" -> "取值 " + value + " 不在允许的取值中，应为：" + join(schema);
+            case "enum" -> "取值 " + Excerpt.of(String.valueOf(value)) + " 不在允许的取值中，应为：" + join(schema);
             case "type" -> "类型不符：应为" + typeName(schema.asText()) + "，实际为" + typeName(value.getNodeType().name().toLowerCase());
-            case "pattern" -> "格式不符：" + patternMeaning(schema.asText()) + "，实际为 " + value;
+            case "pattern" -> "格式不符：" + patternMeaning(schema.asText()) + "，实际为 " + Excerpt.of(String.valueOf(value));
             case "minItems" -> "至少应有 " + schema.asText() + " 项";
             case "minLength" -> "不能为空";
             case "maxLength" -> "长度不能超过 " + schema.asText();
-            case "minimum" -> "应不小于 " + schema.asText() + "，实际为 " + value;
-            case "exclusiveMinimum" -> "应大于 " + schema.asText() + "，实际为 " + value;
+            case "minimum" -> "应不小于 " + schema.asText() + "，实际为 " + Excerpt.of(String.valueOf(value));
+            case "exclusiveMinimum" -> "应大于 " + schema.asText() + "，实际为 " + Excerpt.of(String.valueOf(value));
             case "uniqueItems" -> "不能有重复的项";
-            default -> e.getMessage();
+            default -> Excerpt.of(e.getMessage());
         };
         return new CaseError(file, path, "case_schema_error", message);
     }

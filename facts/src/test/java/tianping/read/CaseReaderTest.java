@@ -128,4 +128,40 @@ class CaseReaderTest {
         change.accept(c);
         return c;
     }
+
+    @Test
+    void contentAfterTheFirstJsonObjectIsRefused() throws Exception {
+        byte[] json = (Files.readString(CASE) + "\n{\"caseId\": \"second\"}").getBytes(StandardCharsets.UTF_8);
+        CaseRejected e = assertThrows(CaseRejected.class, () -> CaseReader.parse("c.json", json));
+        assertError(e.errors(), "$", "case_syntax_error", "第一个 JSON 值之后还有内容");
+    }
+
+    @Test
+    void invalidUnicodeIsRefusedAtRead() throws Exception {
+        String text = Files.readString(CASE);
+        byte[] surrogate = text.replace("\"caseId\": \"", "\"caseId\": \"\\ud800").getBytes(StandardCharsets.UTF_8);
+        CaseRejected e = assertThrows(CaseRejected.class, () -> CaseReader.parse("c.json", surrogate));
+        assertError(e.errors(), "$.caseId", "case_encoding_error", "不成对的代理项");
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        int at = text.indexOf("\"caseId\": \"") + 11;
+        byte[] malformed = new byte[utf8.length + 2];
+        System.arraycopy(utf8, 0, malformed, 0, at);
+        malformed[at] = (byte) 0xC3;
+        malformed[at + 1] = (byte) 0x28;
+        System.arraycopy(utf8, at, malformed, at + 2, utf8.length - at);
+        CaseRejected m = assertThrows(CaseRejected.class, () -> CaseReader.parse("c.json", malformed));
+        assertEquals("case_syntax_error", m.errors().get(0).code(), m.errors().toString());
+        assertTrue(m.errors().get(0).message().contains("行"), m.errors().toString());
+    }
+
+    @Test
+    void datesNoCaseCanHaveAreRefusedAtTheirPath() throws Exception {
+        assertError(errors(c -> c.put("decisionDate", "0000-01-01")), "$.decisionDate", "case_value_error", "应在 1990–2100 年间");
+        assertError(errors(c -> c.put("decisionDate", "2024-02-30")), "$.decisionDate", "case_value_error", "不存在");
+        assertError(errors(c -> ((ObjectNode) c.get("findings").get(0)).put("actDate", "9999-12-31")), "$.findings[0].actDate",
+                "case_value_error", "不是真实的日期");
+        // a real date, but before the first limitation row of the rule set (行政处罚法 1996-10-01)
+        assertError(errors(c -> ((ObjectNode) c.get("findings").get(0)).put("actDate", "1990-01-01")), "$.findings[0].actDate",
+                "case_value_error", "不在规则集所载法律的适用期间内");
+    }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import tianping.facts.Pollutant;
 import tianping.law.LawBook;
 import tianping.law.MonitoringCode;
+import tianping.law.Numbers;
 import tianping.law.ReferenceOxygen;
-import tianping.law.RuleFiles;
 import tianping.monitoring.episodes.ProductionCheck;
 import tianping.monitoring.hj212.CsvExportReader;
 import tianping.monitoring.hj212.Hj212Reader;
@@ -20,14 +20,13 @@ import tianping.monitoring.values.Minutes;
 import tianping.monitoring.values.Series;
 import tianping.monitoring.values.Thresholds;
 import tianping.read.CaseError;
+import tianping.read.ConfinedFiles;
+import tianping.read.DateWindow;
+import tianping.read.Excerpt;
 import tianping.read.CaseRejected;
 import tianping.read.NoViolationFound;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,17 +44,17 @@ final class Derivation {
 
     private final String file;
     private final ObjectNode caseJson;
-    private final Path baseDir;
+    private final ConfinedFiles files;
     private final LawBook law;
     private final MonitoringSection section;
     private final FlagBook flags;
     private final List<CaseError> errors = new ArrayList<>();
     private final Map<LocalDate, Thresholds> thresholds = new HashMap<>();
 
-    Derivation(String file, ObjectNode caseJson, Path baseDir, LawBook law, MonitoringSection section) {
+    Derivation(String file, ObjectNode caseJson, ConfinedFiles files, LawBook law, MonitoringSection section) {
         this.file = file;
         this.caseJson = caseJson;
-        this.baseDir = baseDir;
+        this.files = files;
         this.law = law;
         this.section = section;
         this.flags = new FlagBook(law);
@@ -82,8 +81,11 @@ final class Derivation {
         }
         long from = section.period() == null ? Long.MIN_VALUE : Minutes.of(section.period().from());
         long to = section.period() == null ? Long.MAX_VALUE : Minutes.of(section.period().to().plusDays(1));
-        Collector data = new Collector(flags, legacy, wanted, from, to);
+        Collector data = new Collector(flags, legacy, wanted, from, to, plausibility());
+        throwIfAny();
         readFiles(data);
+        throwIfAny();
+        checkUsable(data);
         throwIfAny();
 
         checkData(data, oxygenCode);
@@ -116,6 +118,65 @@ final class Derivation {
         ObjectNode out = new FindingWriter(caseJson, section, data.files()).write(results);
         if (out.path("findings").isEmpty()) throw noFinding(results);
         return out;
+    }
+
+    /**
+     * What values can be at all (parameters.csv, [K]): dates within 数据最早年份–数据最晚年份; a factor's value at
+     * most 在线监测测定值合理上限倍数 times its highest limit, and, where a range is registered, at most
+     * 在线监测超量程合理上限倍数 times the range. Looked up on the decision date, as the case's own dates are.
+     */
+    private Collector.Plausibility plausibility() {
+        LocalDate on = DateWindow.lookupDate(caseJson.path("decisionDate").asText(""));
+        DateWindow window;
+        double ofLimit;
+        double ofRange;
+        try {
+            window = DateWindow.on(file, law, on);
+            ofLimit = law.number("在线监测测定值合理上限倍数", on);
+            ofRange = law.number("在线监测超量程合理上限倍数", on);
+        } catch (CaseRejected | IllegalArgumentException e) {
+            error(AT, "monitoring_ruleset_error", "规则集缺少数据合理范围参数（parameters.csv 数据最早年份、数据最晚年份、"
+                    + "在线监测测定值合理上限倍数、在线监测超量程合理上限倍数），无法推导");
+            return Collector.Plausibility.none();
+        }
+        Map<String, Map<String, Collector.Ceiling>> ceilings = new HashMap<>();
+        for (Outlet o : section.outlets()) {
+            Map<String, Collector.Ceiling> mine = new HashMap<>();
+            for (FactorLimit f : o.factors()) {
+                double byLimit = f.limit().doubleValue() * ofLimit;
+                Collector.Ceiling c = new Collector.Ceiling(byLimit, "限值 " + f.limit().toPlainString() + " 的 "
+                        + Numbers.plain(ofLimit) + " 倍（parameters.csv 在线监测测定值合理上限倍数）");
+                if (f.range() != null && f.range().doubleValue() * ofRange < byLimit) {
+                    c = new Collector.Ceiling(f.range().doubleValue() * ofRange, "备案量程 " + f.range().toPlainString() + " 的 "
+                            + Numbers.plain(ofRange) + " 倍（parameters.csv 在线监测超量程合理上限倍数）");
+                }
+                Collector.Ceiling earlier = mine.get(f.code());
+                // a code with an hourly and a daily limit: the more permissive bound, so no real value is lost
+                if (earlier == null || earlier.max() < c.max()) mine.put(f.code(), c);
+            }
+            ceilings.put(o.mn(), mine);
+        }
+        return new Collector.Plausibility(window.firstEpochMinute(), window.endEpochMinute(), window.describe(), ceilings);
+    }
+
+    /**
+     * Data of which nothing can be used (every packet broken, every flag unknown or invalid, every value beyond
+     * what an analyser can report) show nothing: that is no "no violation", it is unusable data, refused with its counts.
+     */
+    private void checkUsable(Collector data) {
+        if (data.usable() > 0) return;
+        long packets = 0;
+        long problems = 0;
+        for (Collector.FileReport f : data.files()) {
+            packets += f.packets;
+            problems += f.problems;
+        }
+        if (packets == 0 && problems == 0) return;
+        if (packets > 0 && data.kept() == 0 && data.implausible() == 0 && data.outsideWindow() == 0) return;
+        error(AT + ".data", "data_unusable", "原始数据不可用：" + data.files().size() + " 个数据文件中可读的数据包 " + packets
+                + " 个、错误 " + problems + " 处（坏包、数值无法读取、超出合理范围等）；本案排放口因子的数据值 " + data.kept()
+                + " 个，其中数据标记未知 " + data.unknownFlags() + " 个，超出合理范围 " + data.implausible() + " 个，时间不在合理范围的包 "
+                + data.outsideWindow() + " 个；没有一个可用的有效数据，不能据此认定有无超标（不是“未发现违法事实”）");
     }
 
     /** The HJ 212 code of a role (含氧量, 流量) for a medium, from monitoring-codes.csv. */
@@ -207,33 +268,38 @@ final class Derivation {
         }
     }
 
+    /**
+     * Streams every data file through {@link ConfinedFiles} (only regular files inside the case's folder or the
+     * data root, bounded in size), hashing as it reads: a file is never held whole in memory.
+     */
     private void readFiles(Collector data) {
         for (int i = 0; i < section.data().size(); i++) {
             String name = section.data().get(i);
-            Path path = baseDir.resolve(name);
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(path);
-            } catch (IOException e) {
-                error(AT + ".data[" + i + "]", "monitoring_data_error", "数据文件 " + name + " 不存在或不可读（" + path.normalize() + "）");
-                continue;
-            }
-            Collector.FileReport report = data.start(name, RuleFiles.hex(RuleFiles.sha256().digest(bytes)));
-            try {
+            String at = AT + ".data[" + i + "]";
+            try (ConfinedFiles.Opened opened = files.open(name)) {
+                Collector.FileReport report = data.start(name);
                 if (section.format().equals("csv")) {
                     new CsvExportReader(data, switch (section.interval()) {
                         case "分钟" -> Packet.CN_MINUTE;
                         case "小时" -> Packet.CN_HOUR;
                         default -> Packet.CN_DAY;
-                    }).read(new ByteArrayInputStream(bytes));
+                    }).read(opened.stream());
                 } else {
-                    new Hj212Reader(data).read(new ByteArrayInputStream(bytes));
+                    new Hj212Reader(data).read(opened.stream());
                 }
+                report.sha256 = opened.sha256().substring("sha256:".length());
+                if (report.header != null) {
+                    error(name + ":" + report.header.line(), "monitoring_data_error", report.header.message());
+                }
+            } catch (ConfinedFiles.Refused e) {
+                error(at, e.code(), e.getMessage());
+            } catch (ConfinedFiles.TooLarge e) {
+                error(at, "data_file_too_large", e.getMessage());
+            } catch (Collector.TooManyValues e) {
+                error(at, "monitoring_data_too_large", e.getMessage());
+                return;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (report.header != null) {
-                error(name + ":" + report.header.line(), "monitoring_data_error", report.header.message());
+                error(at, "data_file_missing", "数据文件“" + Excerpt.of(name) + "”读取失败");
             }
         }
     }

@@ -7,9 +7,9 @@ import tianping.monitoring.section.MonitoringSection;
 import tianping.read.CaseDerivation;
 import tianping.read.CaseError;
 import tianping.read.CaseReader;
+import tianping.read.ConfinedFiles;
 import tianping.read.CaseRejected;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -33,13 +33,13 @@ public final class MonitoringDerivation implements CaseDerivation {
     }
 
     @Override
-    public ObjectNode derive(String file, ObjectNode caseJson, Path baseDir, LawBook law) throws CaseRejected {
+    public ObjectNode derive(String file, ObjectNode caseJson, ConfinedFiles data, LawBook law) throws CaseRejected {
         MonitoringSection section;
         try {
             section = CaseReader.mapper().treeToValue(caseJson.get(SECTION), MonitoringSection.class);
         } catch (JsonProcessingException e) {
             throw new CaseRejected(List.of(new CaseError(file, "$." + SECTION, "case_value_error", "值无效：" + e.getOriginalMessage())));
         }
-        return new Derivation(file, caseJson, baseDir, law, section).run();
+        return new Derivation(file, caseJson, data, law, section).run();
     }
 }

@@ -148,6 +148,40 @@ class DerivationTest {
     }
 
     @Test
+    void valuesNoAnalyserCanReportAreDataErrorsNotExceedances() throws Exception {
+        String data = airDay(so2(9000, 16500, 8, 4), new int[24]);
+        Station extra = new Station(MN, 31);
+        // thirty nines with a valid CRC: beyond 1000 × the limit of 200
+        extra.packet(extra.segment(2051, DAY.plusHours(20), DAY.plusHours(20).plusMinutes(30),
+                "a21026-Avg=" + "9".repeat(30) + ",a21026-Flag=N"));
+        // year 0000: no real time
+        extra.packet(extra.segment(2051, DAY, DAY, Station.reading("a21026", 16500, 'N')).replace("DataTime=2024", "DataTime=0000"));
+        Finding f = read(airCase("\"day.hj212\"", "", ""), "day.hj212", data + extra.text()).findings().get(0);
+        assertEquals(List.of("a21026 小时均值 2024-03-01T08:00 4 小时"), f.getExceedances().stream()
+                .map(e -> e.pollutant().code() + " " + e.averaging() + " " + e.start() + " " + e.hours() + " 小时").toList());
+        var packets = f.getEpisodes().stream().filter(ep -> ep.kind().equals("数据包错误")).findFirst().orElseThrow();
+        assertTrue(packets.evidence().contains("第 1441 行：packet_implausible") && packets.evidence().contains("限值 200 的 1000 倍")
+                && packets.evidence().contains("第 1442 行：packet_implausible") && packets.evidence().contains("0000-03-01T00:00 不是真实的时间（应在 1990–2100 年间"),
+                packets.evidence());
+        assertTrue(f.getExceedances().stream().allMatch(e -> e.measured().compareTo(java.math.BigDecimal.valueOf(1000)) < 0));
+    }
+
+    @Test
+    void dataOfWhichNothingIsUsableAreUnusableNotNoViolation() throws Exception {
+        String data = airDay(so2(9000, 16500, 8, 4), new int[24]);
+        // every CRC wrong: its last hexadecimal digit changed
+        String allBad = data.lines().map(l -> l.substring(0, l.length() - 1) + (l.endsWith("0") ? "1" : "0"))
+                .collect(java.util.stream.Collectors.joining("\r\n", "", "\r\n"));
+        List<CaseError> errors = rejected(airCase("\"day.hj212\"", "", ""), "day.hj212", allBad);
+        assertEquals(List.of("$.monitoring.data data_unusable"), errors.stream().map(e -> e.path() + " " + e.code()).toList(), errors.toString());
+        assertTrue(errors.get(0).message().contains("可读的数据包 0 个、错误 1440 处"), errors.get(0).message());
+        String unknownFlags = data.replace("-Flag=N", "-Flag=Q");
+        List<CaseError> flags = rejected(airCase("\"day.hj212\"", "", ""), "day.hj212", Station.reframe(unknownFlags));
+        assertEquals(List.of("$.monitoring.data data_unusable"), flags.stream().map(e -> e.path() + " " + e.code()).toList());
+        assertTrue(flags.get(0).message().contains("数据标记未知 4320 个"), flags.get(0).message());
+    }
+
+    @Test
     void badPacketsAreEvidenceNotErrors() throws Exception {
         String data = airDay(so2(9000, 16500, 8, 4), new int[24]);
         String damaged = data.replaceFirst("a21026-Avg=", "a21026-Avg=9") + "##0010QN=garbage1C80\r\n";
@@ -201,10 +235,39 @@ class DerivationTest {
         Files.writeString(dir.resolve("other.hj212"), new Station("99999999999999999999DA99", 31)
                 .hour(DAY, Station.reading("a21026", 100, 'N')).text());
         List<CaseError> missing = rejected(airCase("\"other.hj212\", \"gone.hj212\"", "", ""), "x.hj212", "");
-        assertEquals(List.of("$.monitoring.data[1] monitoring_data_error"), missing.stream().map(e -> e.path() + " " + e.code()).toList());
+        assertEquals(List.of("$.monitoring.data[1] data_file_missing"), missing.stream().map(e -> e.path() + " " + e.code()).toList());
         List<CaseError> noOutlet = rejected(airCase("\"other.hj212\"", "", ""), "x.hj212", "");
         assertEquals("$.monitoring.outlets[0].mn", noOutlet.get(0).path());
         assertTrue(noOutlet.get(0).message().contains("数据中的 MN：99999999999999999999DA99"), noOutlet.get(0).message());
+    }
+
+    @Test
+    void dataOutsideTheCaseFolderAreRefusedAndNeverEchoed() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path caseDir = Files.createDirectories(dir.resolve("case"));
+        Files.writeString(outside.resolve("env.hj212"), "API_TOKEN=sk-secret-123\n");
+        Files.createSymbolicLink(caseDir.resolve("env.hj212"), outside.resolve("env.hj212"));
+        for (String name : List.of("env.hj212", "../outside/env.hj212", outside.resolve("env.hj212").toString())) {
+            Path c = caseDir.resolve("case.json");
+            Files.writeString(c, airCase("\"" + name + "\"", "", ""), StandardCharsets.UTF_8);
+            CaseRejected e = assertThrows(CaseRejected.class, () -> reader.read(c));
+            assertEquals(List.of("$.monitoring.data[0] data_file_outside"), e.errors().stream().map(x -> x.path() + " " + x.code()).toList());
+            assertFalse(e.getMessage().contains("sk-secret"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aPacketFileOverTheBoundIsRefusedAndOneUnderItIsStreamed() throws Exception {
+        String data = airDay(so2(9000, 16500, 8, 4), new int[24]);
+        Files.writeString(dir.resolve("day.hj212"), data, StandardCharsets.UTF_8);
+        Path c = dir.resolve("case.json");
+        Files.writeString(c, airCase("\"day.hj212\"", "", ""), StandardCharsets.UTF_8);
+        long size = Files.size(dir.resolve("day.hj212"));
+        CaseReader bounded = new CaseReader(TestLaw.book(), List.of(new MonitoringDerivation()));
+        var tree = CaseReader.parse("case.json", Files.readAllBytes(c));
+        CaseRejected e = assertThrows(CaseRejected.class, () -> bounded.read("case.json", tree, new tianping.read.ConfinedFiles(dir, null, size - 1)));
+        assertEquals(List.of("$.monitoring.data[0] data_file_too_large"), e.errors().stream().map(x -> x.path() + " " + x.code()).toList());
+        assertEquals(1, bounded.read("case.json", tree, new tianping.read.ConfinedFiles(dir, null, size)).findings().size());
     }
 
     @Test

@@ -84,6 +84,16 @@ public final class Station {
         return this;
     }
 
+    /** Packets whose segments were edited, framed again with their new length and CRC. */
+    public static String reframe(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\r\n")) {
+            if (line.isEmpty()) continue;
+            out.append(PacketWriter.packet(line.substring(6, line.length() - 4)));
+        }
+        return out.toString();
+    }
+
     public String text() {
         return out.toString();
     }

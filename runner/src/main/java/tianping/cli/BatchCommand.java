@@ -54,6 +54,9 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     LogOption log;
 
+    @Mixin
+    DataRootOption dataRoot;
+
     @Spec
     CommandSpec spec;
 

@@ -30,6 +30,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     LogOption log;
 
+    @Mixin
+    DataRootOption dataRoot;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -43,6 +43,9 @@ final class PowerBatchCommand implements Callable<Integer> {
     @Mixin
     LogOption log;
 
+    @Mixin
+    DataRootOption dataRoot;
+
     @Spec
     CommandSpec spec;
 

@@ -180,7 +180,8 @@ final class Ascii {
         return v;
     }
 
+    /** Bytes of a data file for a message: a short, escaped excerpt ({@link tianping.read.Excerpt}), never the whole line. */
     static String text(byte[] b, int from, int to) {
-        return new String(b, from, to - from, StandardCharsets.UTF_8);
+        return tianping.read.Excerpt.of(b, from, to);
     }
 }

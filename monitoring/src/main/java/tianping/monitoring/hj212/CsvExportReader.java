@@ -44,9 +44,9 @@ public final class CsvExportReader implements LineReader.Consumer {
         if (stopped) return;
         if (!headerSeen) {
             int start = to - from >= 3 && b[from] == (byte) 0xEF && b[from + 1] == (byte) 0xBB && b[from + 2] == (byte) 0xBF ? from + 3 : from;
-            String header = Ascii.text(b, start, to).trim();
+            String header = new String(b, start, Math.min(to - start, HEADER.length() + 64), java.nio.charset.StandardCharsets.UTF_8).trim();
             if (!header.equalsIgnoreCase(HEADER)) {
-                handler.problem(new Problem(number, "csv_header", "表头应为 " + HEADER + "，实际为“" + header + "”"));
+                handler.problem(new Problem(number, "csv_header", "表头应为 " + HEADER + "，实际为“" + Ascii.text(b, start, to) + "”"));
                 stopped = true;
                 return;
             }

@@ -25,7 +25,15 @@ final class SplitPackets {
     private record Parts(int total, TreeMap<Integer, Packet> received) {
     }
 
+    /**
+     * Parts held while their messages are incomplete. Parts of one message arrive together, so a file that keeps
+     * more than this many waiting is not a station's feed; the oldest message is then given up as incomplete, so
+     * a file of never-completed parts cannot exhaust memory.
+     */
+    static final int MAX_HELD = 100_000;
+
     private final Map<Key, Parts> pending = new LinkedHashMap<>();
+    private int held;
 
     /** Adds part {@code number} of {@code total}; returns the whole message once the last part is in, else null. */
     Packet add(Packet part, int total, int number, PacketHandler handler) {
@@ -44,8 +52,13 @@ final class SplitPackets {
             return null;
         }
         parts.received().put(number, part);
-        if (parts.received().size() < total) return null;
+        held++;
+        if (parts.received().size() < total) {
+            if (held > MAX_HELD) evictOldest(handler);
+            return null;
+        }
         pending.remove(key);
+        held -= parts.received().size();
         return join(new ArrayList<>(parts.received().values()), handler);
     }
 
@@ -69,18 +82,33 @@ final class SplitPackets {
                 List.copyOf(readings.values()));
     }
 
+    private void evictOldest(PacketHandler handler) {
+        var oldest = pending.entrySet().iterator().next();
+        pending.remove(oldest.getKey());
+        held -= oldest.getValue().received().size();
+        handler.problem(incomplete(oldest.getKey(), oldest.getValue()));
+    }
+
     /** Messages some of whose parts never arrived, reported at the line of their earliest part. */
     List<Problem> incomplete() {
         List<Problem> out = new ArrayList<>();
-        for (var e : pending.entrySet()) {
-            Parts parts = e.getValue();
-            long line = parts.received().values().stream().mapToLong(Packet::line).min().orElseThrow();
-            out.add(new Problem(line, "packet_split", "分包不完整：MN=" + e.getKey().mn() + "，QN=" + e.getKey().qn()
-                    + "，共 " + parts.total() + " 包，只收到第 " + parts.received().keySet().stream().map(String::valueOf)
-                    .collect(Collectors.joining("、")) + " 包（第 " + parts.received().values().stream()
-                    .map(p -> String.valueOf(p.line())).collect(Collectors.joining("、")) + " 行），已收到的包不采用"));
-        }
+        for (var e : pending.entrySet()) out.add(incomplete(e.getKey(), e.getValue()));
         pending.clear();
+        held = 0;
         return out;
+    }
+
+    private static Problem incomplete(Key key, Parts parts) {
+        long line = parts.received().values().stream().mapToLong(Packet::line).min().orElseThrow();
+        return new Problem(line, "packet_split", "分包不完整：MN=" + key.mn() + "，QN=" + key.qn()
+                + "，共 " + parts.total() + " 包，只收到第 " + list(parts.received().keySet().stream().map(String::valueOf).toList())
+                + " 包（第 " + list(parts.received().values().stream().map(p -> String.valueOf(p.line())).toList())
+                + " 行），已收到的包不采用");
+    }
+
+    /** At most 10 items, then how many more (a message of 9,999 parts would otherwise make a page-long line). */
+    private static String list(List<String> items) {
+        String head = items.stream().limit(10).collect(Collectors.joining("、"));
+        return items.size() <= 10 ? head : head + " 等 " + items.size() + " 个";
     }
 }

@@ -9,9 +9,10 @@ import tianping.power.readings.SeriesBuilder;
 import tianping.read.CaseDerivation;
 import tianping.read.CaseError;
 import tianping.read.CaseRejected;
+import tianping.read.ConfinedFiles;
+import tianping.read.DateWindow;
 import tianping.read.NoViolationFound;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,13 +31,14 @@ public final class PowerDerivation implements CaseDerivation {
     }
 
     @Override
-    public ObjectNode derive(String file, ObjectNode caseJson, Path baseDir, LawBook law) throws CaseRejected {
+    public ObjectNode derive(String file, ObjectNode caseJson, ConfinedFiles data, LawBook law) throws CaseRejected {
         PowerSection section = PowerSection.read(file, caseJson, true);
         Thresholds t = thresholds(file, law, section);
         Grid grid = grid(file, section, t);
         String uscc = caseJson.path("enterprise").path("uscc").asText();
         SeriesBuilder builder = new SeriesBuilder(uscc, section.channels(), grid);
-        List<DerivedFrom> read = ReadingsFiles.load(file, section.readings(), baseDir, builder);
+        plausibility(file, law, caseJson, builder);
+        List<DerivedFrom> read = ReadingsFiles.load(file, section.readings(), data, builder);
         PowerAnalysis.Result result = PowerAnalysis.analyze(file, section, builder.build(), t, law);
         return append(file, caseJson, result, read);
     }
@@ -46,6 +48,18 @@ public final class PowerDerivation implements CaseDerivation {
             return Thresholds.in(law, section.from().toLocalDate());
         } catch (IllegalArgumentException e) {
             throw new CaseRejected(List.of(new CaseError(file, PowerSection.PATH + ".period.from", "unknown_reference", e.getMessage())));
+        }
+    }
+
+    /** Readings beyond 用电读数合理上限倍数 × rated kW (parameters.csv, [K]) are reading errors, not facts. */
+    static void plausibility(String file, LawBook law, ObjectNode caseJson, SeriesBuilder builder) throws CaseRejected {
+        String name = "用电读数合理上限倍数";
+        try {
+            var p = law.parameter(name, DateWindow.lookupDate(caseJson.path("decisionDate").asText("")));
+            String grade = p.source().startsWith("[") && p.source().indexOf(']') > 0 ? " " + p.source().substring(0, p.source().indexOf(']') + 1) : "";
+            builder.plausibleUpTo(Double.parseDouble(p.value()), "parameters.csv " + name + grade);
+        } catch (IllegalArgumentException e) {
+            throw new CaseRejected(List.of(new CaseError(file, PowerSection.PATH, "unknown_reference", e.getMessage() + "（parameters.csv）")));
         }
     }
 

@@ -6,53 +6,49 @@ import tianping.power.readings.ReadingsJson;
 import tianping.power.readings.SeriesBuilder;
 import tianping.read.CaseError;
 import tianping.read.CaseRejected;
+import tianping.read.ConfinedFiles;
+import tianping.read.Excerpt;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Reads the readings files a case names (relative to the case file; .csv or .json by extension) into the
- * enterprise's series, hashing each as it is read so the fingerprint covers exactly the bytes that were used.
+ * enterprise's series, each opened through {@link ConfinedFiles} (inside the case's folder or the data root,
+ * a regular file, bounded in size) and hashed as it is streamed, so the fingerprint covers exactly the bytes used.
  */
 final class ReadingsFiles {
 
     private ReadingsFiles() {
     }
 
-    static List<DerivedFrom> load(String caseFile, List<String> names, Path baseDir, SeriesBuilder builder) throws CaseRejected {
+    static List<DerivedFrom> load(String caseFile, List<String> names, ConfinedFiles files, SeriesBuilder builder) throws CaseRejected {
         List<CaseError> errors = new ArrayList<>();
         List<DerivedFrom> read = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             String at = PowerSection.PATH + ".readings[" + i + "]";
-            Path path = baseDir.resolve(name);
             boolean csv = name.endsWith(".csv");
             if (!csv && !name.endsWith(".json")) {
-                errors.add(new CaseError(caseFile, at, "case_value_error", "读数文件应为 .csv 或 .json，实际为“" + name + "”"));
+                errors.add(new CaseError(caseFile, at, "case_value_error", "读数文件应为 .csv 或 .json，实际为“" + Excerpt.of(name) + "”"));
                 continue;
             }
-            if (!Files.isRegularFile(path)) {
-                errors.add(new CaseError(caseFile, at, "data_file_missing", "读数文件 " + path + " 不存在或不可读"));
-                continue;
-            }
-            int file = builder.file(name);
-            try (DigestInputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(path)), sha256())) {
+            try (ConfinedFiles.Opened opened = files.open(name)) {
+                int file = builder.file(name);
                 ReadingVisitor visitor = visitor(builder, file);
+                InputStream in = new BufferedInputStream(opened.stream(), 1 << 16);
                 if (csv) ReadingsCsv.parse(in, visitor);
                 else ReadingsJson.parse(in, visitor);
-                drain(in);
-                read.add(new DerivedFrom(name, "sha256:" + HexFormat.of().formatHex(in.getMessageDigest().digest())));
+                read.add(new DerivedFrom(name, opened.sha256()));
+            } catch (ConfinedFiles.Refused e) {
+                errors.add(new CaseError(caseFile, at, e.code(), e.getMessage()));
+            } catch (ConfinedFiles.TooLarge e) {
+                errors.add(new CaseError(caseFile, at, "data_file_too_large", e.getMessage()));
             } catch (IOException e) {
-                errors.add(new CaseError(caseFile, at, "data_file_missing", "读数文件 " + path + " 读取失败：" + e.getMessage()));
+                errors.add(new CaseError(caseFile, at, "data_file_missing", "读数文件“" + Excerpt.of(name) + "”读取失败"));
             }
         }
         builder.problems().forEach(p -> errors.add(new CaseError(caseFile, p.where(), p.code(), p.message())));
@@ -70,7 +66,7 @@ final class ReadingsFiles {
             @Override
             public void reading(String enterprise, String channel, long minute, double kw, long line) {
                 if (!enterprise.isEmpty() && !enterprise.equals(builder.enterprise())) {
-                    builder.problem(file, line, "reading_other_enterprise", "读数属于企业 " + enterprise + "，不是本案企业 " + builder.enterprise());
+                    builder.problem(file, line, "reading_other_enterprise", "读数属于企业 " + Excerpt.of(enterprise) + "，不是本案企业 " + builder.enterprise());
                 } else {
                     builder.add(channel, minute, kw, file, line);
                 }
@@ -81,21 +77,5 @@ final class ReadingsFiles {
                 builder.problem(file, line, "reading_malformed", message);
             }
         };
-    }
-
-    /** Reads what the parser left (a JSON parser stops at the closing bracket) so the hash covers the whole file. */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buf = new byte[8192];
-        while (in.read(buf) >= 0) {
-            // the digest sees every byte read
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

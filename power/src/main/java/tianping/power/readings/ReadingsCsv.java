@@ -1,5 +1,7 @@
 package tianping.power.readings;
 
+import tianping.read.Excerpt;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,8 +92,8 @@ public final class ReadingsCsv {
     /** Checks the header line; returns whether a header is still expected (false once it was seen). */
     private static boolean header(byte[] b, int from, int to, long line, ReadingVisitor visitor) {
         if (to - from >= 3 && (b[from] & 0xff) == 0xEF && (b[from + 1] & 0xff) == 0xBB && (b[from + 2] & 0xff) == 0xBF) from += 3;
-        String text = new String(b, from, to - from, StandardCharsets.UTF_8).replace("\"", "").trim();
-        if (!text.equalsIgnoreCase(HEADER)) visitor.malformed(line, "表头应为 " + HEADER + "，实际为“" + text + "”");
+        String text = new String(b, from, Math.min(to - from, HEADER.length() + 64), StandardCharsets.UTF_8).replace("\"", "").trim();
+        if (!text.equalsIgnoreCase(HEADER)) visitor.malformed(line, "表头应为 " + HEADER + "，实际为“" + Excerpt.of(b, from, to) + "”");
         return false;
     }
 
@@ -183,8 +185,9 @@ public final class ReadingsCsv {
         return (int) field;
     }
 
+    /** A field for a message: a short escaped excerpt, never the whole field. */
     private static String text(byte[] b, long field) {
-        return new String(b, start(field), end(field) - start(field), StandardCharsets.UTF_8);
+        return Excerpt.of(b, start(field), end(field));
     }
 
     /** A plain decimal (digits, one point, optional sign) read directly; anything else through Double. */

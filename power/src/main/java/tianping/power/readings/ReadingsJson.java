@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import tianping.read.Excerpt;
+
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -38,7 +40,7 @@ public final class ReadingsJson {
                 object(p, line, visitor);
             }
         } catch (JsonParseException e) {
-            visitor.malformed(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "JSON 语法错误：" + e.getOriginalMessage());
+            visitor.malformed(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "JSON 语法错误：" + Excerpt.of(String.valueOf(e.getOriginalMessage())));
         }
     }
 
@@ -61,17 +63,18 @@ public final class ReadingsJson {
                     if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) kw = p.getDoubleValue();
                     else if (v != JsonToken.VALUE_NULL) problem = "kW 应为数值或 null";
                 }
-                default -> problem = "不认识的字段“" + field + "”（应为 enterprise、channel、timestamp、kW）";
+                default -> problem = "不认识的字段“" + Excerpt.of(field) + "”（应为 enterprise、channel、timestamp、kW）";
             }
             p.skipChildren();
         }
         if (problem == null && (channel == null || channel.isEmpty())) problem = "缺少测点 channel";
         if (problem == null && timestamp == null) problem = "缺少时间 timestamp";
         if (problem == null && !kwSeen) problem = "缺少功率 kW";
+        if (problem == null && (Double.isInfinite(kw))) problem = "功率不是有限的数值（超出数值范围）";
         if (problem == null && kw < 0) problem = "功率不能为负，实际为 " + kw;
         long minute = problem == null ? Timestamps.epochMinute(timestamp) : 0;
-        if (problem == null && minute == Timestamps.INVALID) problem = "时间应为 YYYY-MM-DDTHH:MM[:SS]，实际为“" + timestamp + "”";
-        if (problem == null && minute == Timestamps.NOT_WHOLE_MINUTE) problem = "时间“" + timestamp + "”不在整分钟上，不在采样网格上";
+        if (problem == null && minute == Timestamps.INVALID) problem = "时间应为 YYYY-MM-DDTHH:MM[:SS]，实际为“" + Excerpt.of(timestamp) + "”";
+        if (problem == null && minute == Timestamps.NOT_WHOLE_MINUTE) problem = "时间“" + Excerpt.of(timestamp) + "”不在整分钟上，不在采样网格上";
         if (problem != null) visitor.malformed(line, problem);
         else visitor.reading(enterprise, channel, minute, kw, line);
     }

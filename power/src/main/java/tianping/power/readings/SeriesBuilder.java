@@ -1,5 +1,7 @@
 package tianping.power.readings;
 
+import tianping.read.Excerpt;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +35,9 @@ public final class SeriesBuilder {
     private long identical;
     private long outOfOrder;
     private long blanks;
+    /** The largest plausible reading, as a multiple of the channel's rated power (infinite: not checked). */
+    private double ceilingMultiple = Double.POSITIVE_INFINITY;
+    private String ceilingSource = "";
 
     /**
      * Storage for the readings of many enterprises on one grid: column {@code base + c} is channel c of the
@@ -71,6 +76,16 @@ public final class SeriesBuilder {
         for (int c = 0; c < channels.size(); c++) ids[c] = channels.get(c).id().intern();
     }
 
+    /**
+     * Readings above {@code multiple} × the channel's rated kW are no meter's reading: they are reported as
+     * {@code reading_implausible} at their file and line, and not used. {@code source} names the parameter.
+     */
+    public SeriesBuilder plausibleUpTo(double multiple, String source) {
+        this.ceilingMultiple = multiple;
+        this.ceilingSource = source;
+        return this;
+    }
+
     public String enterprise() {
         return enterprise;
     }
@@ -88,7 +103,7 @@ public final class SeriesBuilder {
                 problemCount++;
                 return;
             }
-            problem(file, line, "reading_unknown_channel", "测点“" + channel + "”不在企业 " + enterprise + " 的测点清单中");
+            problem(file, line, "reading_unknown_channel", "测点“" + Excerpt.of(channel) + "”不在企业 " + enterprise + " 的测点清单中");
             return;
         }
         int slot = grid.slotOf(epochMinute);
@@ -108,6 +123,11 @@ public final class SeriesBuilder {
         }
         if (Double.isNaN(value)) {
             blanks++;
+            return;
+        }
+        if (!(value <= ceilingMultiple * channels.get(c).ratedKw())) {
+            problem(file, line, "reading_implausible", "测点 " + channel + " 的读数 " + Excerpt.of(String.valueOf(value)) + " kW 超过额定功率 "
+                    + channels.get(c).ratedKw() + " kW 的 " + ceilingMultiple + " 倍（" + ceilingSource + "），不是电表能报出的值，不采用");
             return;
         }
         int column = base + c;

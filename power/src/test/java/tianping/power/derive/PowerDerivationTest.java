@@ -119,6 +119,42 @@ class PowerDerivationTest {
     }
 
     @Test
+    void readingsOutsideTheCaseFolderAreRefusedAndNeverEchoed(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("case"));
+        Files.writeString(tmp.resolve("secret.csv"), "enterprise,channel,timestamp,kW\nTOKEN=sk-secret-123\n");
+        Files.createSymbolicLink(dir.resolve("link.csv"), tmp.resolve("secret.csv"));
+        Path file = dir.resolve("case.json");
+        for (String name : List.of("link.csv", "../secret.csv", tmp.resolve("secret.csv").toString())) {
+            Files.writeString(file, caseWith(section("\"readings\":[" + tianping.read.CanonicalJson.write(
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(name)) + "],", "")).toString());
+            CaseRejected e = assertThrows(CaseRejected.class, () -> new CaseReader(LAW).read(file));
+            assertEquals("$.power.readings[0] data_file_outside", only(e), name);
+            assertTrue(!e.getMessage().contains("sk-secret"), e.getMessage());
+        }
+    }
+
+    @Test
+    void readingsNoMeterCanReportAreReadingErrorsAtTheirLine(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("enterprise,channel,timestamp,kW\n");
+        for (int s = 0; s < 96; s++) {
+            csv.append(USCC).append(",P1,").append(at(s)).append(s == 10 ? ",1e39" : ",80").append('\n');
+            csv.append(USCC).append(",T1,").append(at(s)).append(",16\n");
+        }
+        Files.writeString(dir.resolve("r.csv"), csv);
+        Path file = dir.resolve("case.json");
+        Files.writeString(file, caseWith(section("\"readings\":[\"r.csv\"],", "")).toString());
+        CaseRejected e = assertThrows(CaseRejected.class, () -> new CaseReader(LAW).read(file));
+        assertEquals("r.csv:22 reading_implausible", only(e));
+        assertTrue(e.errors().get(0).message().contains("超过额定功率 100.0 kW 的 5.0 倍"), e.errors().get(0).message());
+
+        Files.writeString(dir.resolve("r.json"), "[{\"channel\": \"P1\", \"timestamp\": \"" + at(3) + "\", \"kW\": 1e400}]");
+        Files.writeString(file, caseWith(section("\"readings\":[\"r.json\"],", "")).toString());
+        CaseRejected json = assertThrows(CaseRejected.class, () -> new CaseReader(LAW).read(file));
+        assertEquals("r.json:1 reading_malformed", only(json));
+        assertTrue(json.errors().get(0).message().contains("不是有限的数值"), json.errors().get(0).message());
+    }
+
+    @Test
     void aCaseWhoseReadingsShowNothingHasNothingToDecide(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("enterprise,channel,timestamp,kW\n");
         for (int s = 0; s < 96; s++) csv.append(USCC).append(",P1,").append(at(s)).append(",80\n").append(USCC).append(",T1,").append(at(s)).append(",16\n");
