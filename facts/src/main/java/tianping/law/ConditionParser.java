@@ -34,6 +34,17 @@ public final class ConditionParser {
         return out;
     }
 
+    /**
+     * Names a full-width comparator (typed with a Chinese input method) and its half-width spelling, or null. They
+     * are named rather than read as comparators so that a table keeps one spelling of each condition, the one its
+     * rules, explanations and tests quote.
+     */
+    private static String fullWidthComparator(String text) {
+        String[][] forms = {{"＜＝", "≤（或 <=）"}, {"＞＝", "≥（或 >=）"}, {"！＝", "≠"}, {"＜", "<"}, {"＞", ">"}, {"＝", "="}};
+        for (String[] f : forms) if (text.contains(f[0])) return "“" + f[0] + "”应写成半角“" + f[1] + "”";
+        return null;
+    }
+
     public static Condition parse(String text, String origin) throws ConditionException {
         int at = -1;
         String opToken = null;
@@ -45,6 +56,8 @@ public final class ConditionParser {
             }
         }
         if (opToken == null) {
+            String fullWidth = fullWidthComparator(text);
+            if (fullWidth != null) throw new ConditionException("条件“" + text + "”中的比较符是全角字符：" + fullWidth);
             throw new ConditionException("条件“" + text + "”缺少比较符，应写成“用语 比较符 值”，如“日最大累计超标时长 ≤ 4 小时”");
         }
         String label = text.substring(0, at).trim();

@@ -55,6 +55,9 @@ class ConditionParserTest {
         assertMessage("建设阶段 = 打桩", "之一");
         assertMessage("建设阶段 ∈ 施工初期", "{值1, 值2}");
         assertMessage("已改正", "缺少比较符");
+        assertMessage("小时均值最大超标倍数 ＜ 0.1", "中的比较符是全角字符：“＜”应写成半角“<”");
+        assertMessage("日最大累计超标时长 ＜＝ 4 小时", "“＜＝”应写成半角“≤（或 <=）”");
+        assertMessage("超标因子数 ＝ 1", "“＝”应写成半角“=”");
         assertMessage("已改正 < 是", "只能用 = 或 ≠");
     }
 
