@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CrashTest {
 
-    private static final int CASES = 3000;
+    private static final int CASES = 1500;
     private static final int KILLS = 5;
 
     @Test
