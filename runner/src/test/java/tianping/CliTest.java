@@ -61,10 +61,11 @@ class CliTest {
         Run text = run("check", "--no-log", dir.resolve("clean.json").toString());
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("未发现违法事实") && text.out().contains("$.power：用电数据未发现构成违法事实的异常"), text.out());
-        Run batch = run("batch", "--no-log", dir.toString(), "--out", dir.resolve("out.jsonl").toString());
+        Path out = Files.createTempDirectory("tianping-out").resolve("out.jsonl");
+        Run batch = run("batch", "--no-log", dir.toString(), "--out", out.toString());
         assertEquals(0, batch.code(), batch.err());
         assertTrue(batch.err().contains("共 1 件：作出处理意见 0 件，未发现违法事实 1 件，拒绝 0 件"), batch.err());
-        assertTrue(Files.readString(dir.resolve("out.jsonl")).contains("\"status\":\"no_violation\""));
+        assertTrue(Files.readString(out).contains("\"status\":\"no_violation\""));
     }
 
     /** What the readings show that is no violation (here a production meter silent for two hours) is listed as clues. */
@@ -109,17 +110,20 @@ class CliTest {
         Run r = run("batch", in.toString(), "--out", out.toString(), "--threads", "2", "--log", dir.resolve("log").toString());
         assertEquals(1, r.code(), r.err());
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertEquals(6, lines.size());
+        assertEquals(7, lines.size(), "空行也是一个输入，得一行拒绝");
         List<JsonNode> results = lines.stream().map(l -> { try { return Json.MAPPER.readTree(l); } catch (Exception e) { throw new AssertionError(e); } }).toList();
-        assertEquals(List.of("decided", "decided", "rejected", "decided", "rejected", "decided"),
+        assertEquals(List.of("decided", "decided", "rejected", "decided", "rejected", "rejected", "decided"),
                 results.stream().map(n -> n.get("status").asText()).toList());
         assertEquals(in.resolve("c.json").toString(), results.get(2).get("source").asText());
         assertEquals("case_syntax_error", results.get(2).at("/errors/0/code").asText());
-        assertEquals(in.resolve("d.jsonl") + ":3", results.get(4).get("source").asText());
-        assertEquals("X2", results.get(4).get("caseId").asText());
-        assertEquals("$.decisionDate", results.get(4).at("/errors/0/path").asText());
+        assertEquals(in.resolve("c.json").toString(), results.get(2).at("/errors/0/file").asText(), "错误为 {file, path, code, message}");
+        assertEquals(in.resolve("d.jsonl") + ":2", results.get(4).get("source").asText());
+        assertEquals("case_blank_line", results.get(4).at("/errors/0/code").asText());
+        assertEquals(in.resolve("d.jsonl") + ":3", results.get(5).get("source").asText());
+        assertEquals("X2", results.get(5).get("caseId").asText());
+        assertEquals("$.decisionDate", results.get(5).at("/errors/0/path").asText());
         assertEquals("DAILY-59", results.get(1).at("/decision/findings/0/disposition/rule").asText());
-        assertTrue(r.err().contains("共 6 件：作出处理意见 4 件，拒绝 2 件"), r.err());
+        assertTrue(r.err().contains("共 7 件：作出处理意见 4 件，拒绝 3 件"), r.err());
         assertTrue(r.err().contains("跳过非案件文件 1 个"), r.err());
 
         String logDir = dir.resolve("log").toString();
@@ -151,5 +155,40 @@ class CliTest {
         Run vocabulary = run("vocabulary");
         assertEquals(0, vocabulary.code());
         assertTrue(vocabulary.out().contains("日最大累计超标时长"));
+    }
+
+    /**
+     * Each documented operator mistake ends with its exit code and a Chinese message naming what is wrong, never a
+     * stack trace (issue 9 §6).
+     */
+    @Test
+    void operatorMistakesAreClearErrorsWithTheirExitCodes(@TempDir Path dir) throws Exception {
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+        Path out = dir.resolve("out.jsonl");
+        misuse(2, "所在目录 " + dir.resolve("missing") + " 不存在", "batch", CASE, "--out", dir.resolve("missing/out.jsonl").toString(), "--no-log");
+        misuse(2, aFile + "：已存在且不是目录", "batch", CASE, "--out", out.toString(), "--log", aFile.toString());
+        misuse(2, aFile + "：已存在且不是目录", "check", "--log", aFile.toString(), CASE);
+        misuse(3, "ruleset_missing: 规则目录不存在", "check", "--no-log", "--rules", dir.resolve("no-rules").toString(), CASE);
+        misuse(2, "不存在", "replay", "--log", dir.resolve("no-log").toString());
+        misuse(2, "不认识的选项或多余的参数 --frobnicate", "check", "--frobnicate", CASE);
+        misuse(2, "缺少 选项 --out FILE", "batch", CASE);
+        misuse(2, "缺少 参数 CASE.json", "check");
+        misuse(2, "选项 --date YYYY-MM-DD 的值“2024-13-01”无效", "power-batch", "--enterprises", CASE, "--readings", CASE,
+                "--date", "2024-13-01", "--out", out.toString());
+        misuse(2, "不能同时使用", "batch", CASE, "--out", out.toString(), "--resume", "--overwrite");
+        misuse(2, "就是输入", "batch", CASE, "--out", CASE, "--no-log");
+
+        Path log = dir.resolve("log");
+        assertEquals(0, run("check", "--log", log.toString(), CASE).code());
+        Path head = Files.writeString(dir.resolve("head.json"), "{\"count\":");
+        misuse(2, "不是有效的 JSON（第 1 行", "log", "verify", "--log", log.toString(), "--head", head.toString());
+        misuse(2, dir.resolve("no-head.json") + "：不存在", "log", "verify", "--log", log.toString(), "--head", dir.resolve("no-head.json").toString());
+    }
+
+    private static void misuse(int code, String message, String... args) {
+        Run r = run(args);
+        assertEquals(code, r.code(), String.join(" ", args) + "\n" + r.err());
+        assertTrue(r.err().contains(message), String.join(" ", args) + "\n" + r.err());
+        assertTrue(!r.err().contains("\tat ") && !r.err().contains("Exception"), "不打印堆栈：" + r.err());
     }
 }

@@ -13,7 +13,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
-import tianping.cli.PowerBatchSteps;
+import tianping.batch.PowerBatchSteps;
 import tianping.engine.Decider;
 import tianping.engine.RuleSet;
 import tianping.power.derive.PowerAnalysis;

@@ -1,7 +1,7 @@
 package tianping.flink;
 
 import org.apache.flink.api.common.JobStatus;
-import tianping.cli.PowerBatchSteps;
+import tianping.batch.PowerBatchSteps;
 import tianping.engine.Decider;
 import tianping.engine.RuleSet;
 import tianping.power.province.ProvinceGenerator;

@@ -2,7 +2,7 @@ package tianping.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import tianping.cli.PowerBatchSteps;
+import tianping.batch.PowerBatchSteps;
 import tianping.engine.Decider;
 import tianping.engine.RuleSet;
 import tianping.power.province.ProvinceGenerator;

@@ -51,10 +51,14 @@ final class ImpactCommand implements Callable<Integer> {
                 }
             }
         } else {
-            try (CaseSource source = new CaseSource(cases)) {
+            try (tianping.batch.CaseEntries source = new tianping.batch.CaseEntries(cases)) {
                 while (source.hasNext()) {
-                    CaseSource.Input in = source.next();
-                    impact.add(in.source(), in.json().getBytes(StandardCharsets.UTF_8), in.baseDir());
+                    tianping.batch.CaseEntry in = source.next();
+                    if (in.refused() != null) {
+                        out.println("无法比较：" + in.source() + "：" + in.refused().message());
+                        continue;
+                    }
+                    impact.add(in.source(), in.json(), in.baseDir());
                 }
             }
         }

@@ -6,14 +6,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tianping.audit.DecisionLog;
+import tianping.batch.OutFile;
+import tianping.batch.PowerBatch;
 import tianping.engine.Decider;
 import tianping.engine.RuleSet;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+/** {@code power-batch}: its options, then {@link PowerBatch}. */
 @Command(name = "power-batch", description = {
         "用电监控批量核查：一个省一天的全部读数 → 各企业异常时段 → 违法事实 → 处理意见。",
         "读数可按任意顺序（平台按采样时刻导出）；每个读数直接归入其企业的采样网格，内存只与测点数成正比。"})
@@ -31,8 +35,11 @@ final class PowerBatchCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "结果（JSON Lines）：名录中每家企业一行，status 为 decided（含 decision 与规则执行记录）、clean、clues（只有线索）"
-                    + "或 rejected（含 errors）；名录外企业的读数为 unregistered，无法读取的行为 feed_error")
+                    + "或 rejected（含 errors）；名录外企业的读数为 unregistered，无法读取的行为 feed_error；已存在且有内容时不覆盖（见 --overwrite）")
     Path out;
+
+    @Option(names = "--overwrite", description = "覆盖已存在的结果文件")
+    boolean overwrite;
 
     @Option(names = "--threads", paramLabel = "N", description = "并行线程数（缺省为 CPU 核数）")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -53,15 +60,15 @@ final class PowerBatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (!CaseSource.readable(enterprises, err) || !CaseSource.readable(readings, err)) return ExitCode.CASE_REJECTED;
+        OutFile.check(out, List.of(enterprises, readings), log.off ? null : log.dir.resolve(DecisionLog.FILE),
+                overwrite ? OutFile.Mode.OVERWRITE : OutFile.Mode.FRESH);
         RuleSet ruleSet = rules.load();
-        PowerBatch.Summary s;
+        PowerBatch.Report r;
         try (DecisionLog decisions = log.open(ruleSet, err)) {
-            s = new PowerBatch(new Decider(ruleSet)).run(new PowerBatch.Options(enterprises, readings, date, out, threads, decisions), err);
+            r = new PowerBatch(new Decider(ruleSet)).run(new PowerBatch.Options(enterprises, readings, date, out, threads, decisions), err);
         }
-        err.printf("共 %,d 家企业、%,d 行读数：%s；用时 %.2f 秒。结果见 %s%n", s.enterprises(), s.rows(), s.statuses(), s.seconds(), out);
-        err.flush();
-        boolean bad = s.statuses().containsKey("error");
-        if (bad) return ExitCode.INTERNAL_ERROR;
-        return s.statuses().containsKey("rejected") || !s.unregistered().isEmpty() || s.malformed() > 0 ? ExitCode.CASE_REJECTED : ExitCode.OK;
+        err.printf("企业名录 %,d 家、读数 %,d 行：%s%n", r.enterprises(), r.rows(), r.statuses());
+        r.summary().print(err, r.seconds(), out);
+        return r.summary().exitCode();
     }
 }

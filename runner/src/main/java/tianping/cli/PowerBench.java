@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tianping.batch.PowerBatch;
 import tianping.engine.Decider;
 import tianping.engine.RuleSet;
 import tianping.power.province.GroundTruth;
@@ -97,7 +98,7 @@ final class PowerBench implements Callable<Integer> {
         for (int i = 0; i < warmup; i++) batch.run(options, new PrintWriter(PrintWriter.nullWriter()));
         resetPeaks();
         t0 = System.nanoTime();
-        PowerBatch.Summary s = batch.run(options, new PrintWriter(PrintWriter.nullWriter()));
+        PowerBatch.Report s = batch.run(options, new PrintWriter(PrintWriter.nullWriter()));
         double c = seconds(t0);
         long peakC = peakHeap();
         out.printf("(c) tianping power-batch 全流程：%.2f 秒（其中读名录与读数入网格 %.2f 秒，推导与决策 %.2f 秒），%s，结果 %,d 字节，堆峰值 %,d MB%n",

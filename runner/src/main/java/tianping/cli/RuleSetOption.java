@@ -15,6 +15,11 @@ final class RuleSetOption {
     Path rulesDir;
 
     RuleSet load() throws RuleSetException, IOException {
+        if (rulesDir != null && !java.nio.file.Files.isDirectory(rulesDir)) {
+            // README: a rule set that cannot load is exit 3, a missing folder included
+            throw new RuleSetException(java.util.List.of(new tianping.law.TableError(rulesDir.toString(), 0, "ruleset_missing",
+                    java.nio.file.Files.exists(rulesDir) ? "不是目录：规则目录应含 tables/ 与 drl/" : "规则目录不存在")));
+        }
         return rulesDir == null ? RuleSet.bundled() : RuleSet.fromDirectory(rulesDir);
     }
 }

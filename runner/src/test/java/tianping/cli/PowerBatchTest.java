@@ -124,4 +124,37 @@ class PowerBatchTest {
                 .mapToLong(l -> l.split("\"ratedKw\"", -1).length - 1).sum();
         assertEquals(420, channels);
     }
+
+    /** One line over the bound (here 2 MiB) is that line's error; every reading after it is still read (issue 9 §3). */
+    @Test
+    void anOverlongReadingsLineRejectsThatLineOnly(@TempDir Path dir) throws Exception {
+        run("power-generate", dir.toString(), "--enterprises", "48", "--channels", "420");
+        Path readings = dir.resolve(ProvinceGenerator.READINGS);
+        List<String> rows = Files.readAllLines(readings);
+        List<String> withLong = new java.util.ArrayList<>(rows.subList(0, rows.size() / 2));
+        withLong.add("x".repeat(2 << 20));
+        withLong.addAll(rows.subList(rows.size() / 2, rows.size()));
+        Path bad = Files.createDirectories(dir.resolve("long")).resolve(ProvinceGenerator.READINGS);
+        Files.write(bad, withLong);
+        Path good = dir.resolve("good.jsonl");
+        Path out = dir.resolve("out.jsonl");
+        String enterprises = dir.resolve(ProvinceGenerator.ENTERPRISES).toString();
+        run("power-batch", "--enterprises", enterprises, "--readings", readings.toString(), "--date", "2024-11-20", "--out", good.toString(), "--no-log");
+        String batch = run("power-batch", "--enterprises", enterprises, "--readings", bad.toString(), "--date", "2024-11-20", "--out", out.toString(), "--no-log");
+        assertTrue(batch.startsWith("1\n"), batch);
+        List<String> lines = Files.readAllLines(out);
+        List<String> feedErrors = lines.stream().filter(l -> l.contains("\"status\":\"feed_error\"")).toList();
+        assertEquals(1, feedErrors.size(), String.join("\n", lines));
+        assertTrue(feedErrors.get(0).contains("第 " + (rows.size() / 2 + 1) + " 行：行过长") && feedErrors.get(0).contains("\"path\":\"" + ProvinceGenerator.READINGS + ":" + (rows.size() / 2 + 1) + "\""), feedErrors.get(0));
+        List<String> expected = Files.readAllLines(good).stream().map(l -> l.replace(readings.toString(), bad.toString())).toList();
+        List<String> rest = lines.stream().filter(l -> !l.contains("\"status\":\"feed_error\"")).toList();
+        assertEquals(expected.size(), rest.size());
+        for (int i = 0; i < rest.size(); i++) {
+            JsonNode a = Json.MAPPER.readTree(expected.get(i));
+            JsonNode b = Json.MAPPER.readTree(rest.get(i));
+            assertEquals(a.get("status"), b.get("status"), rest.get(i));
+            assertEquals(a.get("episodes"), b.get("episodes"), rest.get(i));
+            assertEquals(a.get("readings"), b.get("readings"), rest.get(i));
+        }
+    }
 }

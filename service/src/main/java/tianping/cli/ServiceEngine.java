@@ -112,18 +112,11 @@ public final class ServiceEngine {
                 yield head.toByteArray();
             }
             case NO_VIOLATION -> Json.bytes(BatchCommand.noViolation(r.source(), r.caseId(), r.noViolation()));
-            case REJECTED -> Json.bytes(new BatchCommand.Outcome(r.source(), "rejected", r.caseId(), null,
-                    r.errors().stream().map(ServiceEngine::error).toList()));
-            case ERROR -> Json.bytes(new BatchCommand.Outcome(r.source(), "error", r.caseId(), null,
-                    List.of(java.util.Map.of("path", "$", "code", "internal_error", "message", r.internal()))));
+            case REJECTED -> Json.bytes(tianping.batch.OutputLine.rejected(r.source(), r.caseId(),
+                    r.errors().stream().map(tianping.batch.BatchError::of).toList()));
+            case ERROR -> Json.bytes(tianping.batch.OutputLine.internalError(r.source(), r.caseId(),
+                    new IllegalStateException(r.internal())));
         };
     }
 
-    private static java.util.Map<String, String> error(CaseError e) {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-        m.put("path", e.path());
-        m.put("code", e.code());
-        m.put("message", e.message());
-        return m;
-    }
 }

@@ -37,9 +37,15 @@ public final class ReadingsCsv {
                     start = 0;
                 }
                 if (end == buf.length) {
+                    // one line longer than the buffer: that line is malformed, the rows after it are still read
                     line++;
-                    visitor.malformed(line, "行过长（超过 " + BUFFER + " 字节）");
-                    return;
+                    visitor.malformed(line, "行过长（超过 " + BUFFER + " 字节），该行未读取");
+                    if (header) header = false;
+                    int kept = skipLine(in, buf);
+                    if (kept < 0) return;
+                    start = 0;
+                    end = kept;
+                    continue;
                 }
                 int n = in.read(buf, end, buf.length - end);
                 if (n < 0) {
@@ -81,6 +87,23 @@ public final class ReadingsCsv {
         /** Parses one data row (not empty), reporting it to the visitor as a reading or as malformed. */
         public void row(byte[] b, int from, int to, long line, ReadingVisitor visitor) {
             ReadingsCsv.row(b, from, to, line, visitor, ids, commas, stamps);
+        }
+    }
+
+    /**
+     * Reads past the rest of an overlong line, through its newline. Returns how many bytes after the newline are
+     * left at the front of {@code buf}, or -1 at the end of the input.
+     */
+    private static int skipLine(InputStream in, byte[] buf) throws IOException {
+        while (true) {
+            int n = in.read(buf, 0, buf.length);
+            if (n < 0) return -1;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n') {
+                    System.arraycopy(buf, i + 1, buf, 0, n - i - 1);
+                    return n - i - 1;
+                }
+            }
         }
     }
 

@@ -1,6 +1,5 @@
-package tianping.cli;
+package tianping.batch;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import tianping.engine.Decider;
 import tianping.law.LawBook;
 import tianping.power.episodes.Thresholds;
@@ -8,7 +7,6 @@ import tianping.power.readings.Grid;
 import tianping.power.readings.SeriesBuilder;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,9 +16,8 @@ import java.util.Map;
 /**
  * The one place the Flink job touches {@code power-batch}'s code: the steps of {@link PowerBatch} for a single
  * enterprise (check its register line, give it a grid, decide it, word the lines for unregistered readings and
- * unreadable rows), so the job's lines are power-batch's own, byte for byte. It lives in {@code tianping.cli}
- * only because those steps are package-private there; when power-batch moves to its own package (the shared
- * batch pipeline), this class is the only one to switch.
+ * unreadable rows), so the job's lines are power-batch's own, byte for byte. It lives in {@code tianping.batch}
+ * (in the flink module) because those steps are package-private there: the pipeline's own API stays small.
  */
 public final class PowerBatchSteps {
 
@@ -117,40 +114,33 @@ public final class PowerBatchSteps {
         e.section = r.entry.section;
         e.errors.addAll(r.entry.errors);
         e.builder = builder;
-        PowerBatch.Line line = batch.decide(e, options, thresholds, options.readings().getFileName().toString());
-        String json = text(line.json());
-        String status = line.json().get("status").asText();
-        if (line.decision() == null) return new Decided(status, json, null, null, null, null, null, null);
-        return new Decided(status, json, line.decision().fingerprints().ruleSet(), line.caseFile().inputFingerprint(),
-                line.decision().fingerprints().engine(), where(r), line.caseFile().canonicalInput().getBytes(StandardCharsets.UTF_8),
-                Json.bytes(line.decision()));
+        Outcome out = batch.decide(e, options, thresholds, options.readings().getFileName().toString());
+        String json = new String(out.json(), StandardCharsets.UTF_8);
+        String status = out.line().status();
+        if (out.decision() == null) return new Decided(status, json, null, null, null, null, null, null);
+        return new Decided(status, json, out.decision().fingerprints().ruleSet(), out.caseFile().inputFingerprint(),
+                out.decision().fingerprints().engine(), where(r), out.caseFile().canonicalInput().getBytes(StandardCharsets.UTF_8),
+                out.decisionJson());
     }
 
     /** power-batch's line for readings of an enterprise the register does not have. */
     public String unregistered(String uscc, int readings) {
-        PowerBatch.Feed feed = new PowerBatch.Feed(Map.of());
+        PowerBatch.Feed feed = new PowerBatch.Feed(Map.of(), options.readings().toString());
         feed.unregistered.put(uscc, readings);
         return lines(feed).get(0);
     }
 
     /** power-batch's line for the rows that could not be read, or null when there were none. */
     public String feedError(List<Long> lines, List<String> messages) {
-        PowerBatch.Feed feed = new PowerBatch.Feed(Map.of());
+        PowerBatch.Feed feed = new PowerBatch.Feed(Map.of(), options.readings().toString());
         for (int i = 0; i < messages.size(); i++) feed.malformed(lines.get(i), messages.get(i));
         List<String> out = lines(feed);
         return out.isEmpty() ? null : out.get(0);
     }
 
     private List<String> lines(PowerBatch.Feed feed) {
-        return feed.report(options.readings().toString()).stream().map(PowerBatchSteps::text).toList();
-    }
-
-    private static String text(ObjectNode n) {
-        try {
-            return Json.COMPACT.writeValueAsString(n);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return feed.report(options.readings().toString()).stream()
+                .map(e -> new String(Lines.bytes(e.ready), StandardCharsets.UTF_8)).toList();
     }
 
     /**

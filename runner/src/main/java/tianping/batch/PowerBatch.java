@@ -1,8 +1,6 @@
-package tianping.cli;
+package tianping.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tianping.audit.DecisionLog;
 import tianping.engine.Decider;
@@ -25,24 +23,21 @@ import tianping.read.CaseReader;
 import tianping.read.CaseRejected;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -52,29 +47,32 @@ import java.util.concurrent.Future;
  * channels × 96 slots, not by the file. Then each enterprise is derived (signals → episodes → findings) and,
  * if it has findings, decided by the rules, in parallel, written in register order, its grid released.
  * Every enterprise of the register ends as decided, clean, clues or rejected; readings of enterprises not in the
- * register and rows that cannot be read are reported, not dropped silently.
+ * register and rows that cannot be read are reported, not dropped silently. Lines go through the one
+ * {@link Pipeline}, as {@link OutputLine}s with the enterprise's fields beside the status.
  */
-final class PowerBatch {
-
-    private static final int CHUNK = 256;
+public final class PowerBatch {
 
     /** @param log where decisions are recorded (as check and batch record theirs), or null */
-    record Options(Path enterprises, Path readings, LocalDate date, Path out, int threads, DecisionLog log) {
+    public record Options(Path enterprises, Path readings, LocalDate date, Path out, int threads, DecisionLog log) {
     }
 
-    /** One output line, with the case and decision to record when the enterprise was decided. */
-    record Line(ObjectNode json, CaseFile caseFile, Decision decision) {
+    /**
+     * @param summary     the counts of the lines (input = decided + no violation (clean, clues) + rejected)
+     * @param feedSeconds reading the register and the feed onto the grids; the rest is deriving and deciding
+     */
+    public record Report(Summary summary, long rows, int enterprises, Map<String, Integer> unregistered,
+                         long malformed, double feedSeconds, double seconds) {
+        /** Lines per status. */
+        public Map<String, Long> statuses() {
+            return summary.statuses();
+        }
     }
 
-    /** @param feedSeconds reading the register and the feed onto the grids; the rest is deriving and deciding */
-    record Summary(long rows, int enterprises, Map<String, Integer> statuses, Map<String, Integer> unregistered,
-                   long malformed, double feedSeconds, double seconds) {
-    }
-
-    /** One enterprise of the register, from its JSON line to its grid. */
+    /** One enterprise of the register, from its JSON line to its grid; or a line already made (feed reports). */
     static final class Entry {
         final long line;
         final byte[] json;
+        OutputLine ready;
         String uscc;
         String caseId;
         PowerSection section;
@@ -91,20 +89,17 @@ final class PowerBatch {
     private final LawBook law;
     private final CaseReader reader;
 
-    PowerBatch(Decider decider) {
+    public PowerBatch(Decider decider) {
         this.decider = decider;
         this.law = decider.ruleSet().law().book();
         this.reader = new CaseReader(law, List.of());
     }
 
-    Summary run(Options o, PrintWriter progress) throws IOException, InterruptedException {
+    public Report run(Options o, PrintWriter progress) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Thresholds t = Thresholds.in(law, o.date());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
-        try {
-            return run(o, t, pool, progress, start);
-        } finally {
-            pool.shutdownNow();
+        try (Pipeline pipeline = new Pipeline(o.threads())) {
+            return run(o, t, pipeline, progress, start);
         }
     }
 
@@ -112,16 +107,13 @@ final class PowerBatch {
      * The grids of the enterprises the register accepts, filled from the feed exactly as {@link #run} fills them:
      * where the bench's naive baseline starts.
      */
-    List<SeriesBuilder> grids(Options o) throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()));
-        try {
+    public List<SeriesBuilder> grids(Options o) throws IOException, InterruptedException {
+        try (Pipeline pipeline = new Pipeline(o.threads())) {
             List<SeriesBuilder> builders = new ArrayList<>();
-            for (Entry e : load(o, Thresholds.in(law, o.date()), pool, new PrintWriter(PrintWriter.nullWriter())).entries()) {
+            for (Entry e : load(o, Thresholds.in(law, o.date()), pipeline.pool(), new PrintWriter(PrintWriter.nullWriter())).entries()) {
                 if (e.builder != null && e.errors.isEmpty()) builders.add(e.builder);
             }
             return builders;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -141,57 +133,60 @@ final class PowerBatch {
                 e.errors.add(new CaseError(o.enterprises() + ":" + e.line, "$.enterprise.uscc", "case_value_error", "企业 " + e.uscc + " 在企业名录中重复"));
             }
         }
-        Feed feed = new Feed(byUscc);
+        Feed feed = new Feed(byUscc, o.readings().getFileName().toString());
         try (InputStream in = new BufferedInputStream(Files.newInputStream(o.readings()), 1 << 16)) {
             ReadingsCsv.parse(in, feed);
         }
         return new Loaded(entries, feed);
     }
 
-    private Summary run(Options o, Thresholds t, ExecutorService pool, PrintWriter progress, long start)
+    private Report run(Options o, Thresholds t, Pipeline pipeline, PrintWriter progress, long start)
             throws IOException, InterruptedException {
         String readingsName = o.readings().getFileName().toString();
-        Loaded loaded = load(o, t, pool, progress);
+        Loaded loaded = load(o, t, pipeline.pool(), progress);
         List<Entry> entries = loaded.entries();
         Feed feed = loaded.feed();
         double feedSeconds = (System.nanoTime() - start) / 1e9;
         progress.printf("读数 %,d 行已归入 %,d 家企业的采样网格（%.2f 秒）%n", feed.rows, entries.size(), feedSeconds);
         progress.flush();
-        Map<String, Integer> statuses = new TreeMap<>();
-        long lastProgress = System.nanoTime();
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(o.out(), StandardCharsets.UTF_8), 1 << 16)) {
-            for (int from = 0; from < entries.size(); from += CHUNK) {
-                List<Future<Line>> chunk = new ArrayList<>();
-                for (int i = from; i < Math.min(entries.size(), from + CHUNK); i++) {
-                    Entry e = entries.get(i);
-                    entries.set(i, null);
-                    chunk.add(pool.submit(() -> decide(e, o, t, readingsName)));
-                }
-                for (Future<Line> f : chunk) {
-                    Line line = get(f);
-                    statuses.merge(line.json().get("status").asText(), 1, Integer::sum);
-                    if (o.log() != null && line.decision() != null) {
-                        o.log().append(line.caseFile(), line.decision(), o.enterprises() + ":" + line.json().get("line").asLong(),
-                                Json.COMPACT.writeValueAsBytes(line.decision()));
-                    }
-                    w.write(Json.COMPACT.writeValueAsString(line.json()));
-                    w.write('\n');
-                }
-                long now = System.nanoTime();
-                if (now - lastProgress > 1_000_000_000L) {
-                    lastProgress = now;
-                    if (o.log() != null) o.log().sync();
-                    progress.printf("已核查 %,d / %,d 家企业 %s%n", Math.min(entries.size(), from + CHUNK), entries.size(), statuses);
-                    progress.flush();
-                }
+        int registered = entries.size();
+        entries.addAll(feed.report(o.readings().toString()));
+        Step<Entry> step = new Step<>() {
+            @Override
+            public Outcome apply(Entry e) {
+                return e.ready != null ? Outcome.of(e.ready) : decide(e, o, t, readingsName);
             }
-            for (ObjectNode line : feed.report(o.readings().toString())) {
-                statuses.merge(line.get("status").asText(), 1, Integer::sum);
-                w.write(Json.COMPACT.writeValueAsString(line));
-                w.write('\n');
+
+            @Override
+            public String source(Entry e) {
+                return o.enterprises() + ":" + e.line;
             }
+        };
+        Summary summary = new Summary();
+        try (OutputSink sink = JsonLinesFile.create(o.out())) {
+            pipeline.run(releasing(entries), step, sink, o.log(), summary, progress);
         }
-        return new Summary(feed.rows, entries.size(), statuses, feed.unregistered, feed.malformed, feedSeconds, (System.nanoTime() - start) / 1e9);
+        return new Report(summary, feed.rows, registered, feed.unregistered, feed.malformed, feedSeconds, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The entries in order, each let go once handed out, so a decided enterprise's grid can be collected. */
+    private static Iterator<Entry> releasing(List<Entry> entries) {
+        return new Iterator<>() {
+            int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < entries.size();
+            }
+
+            @Override
+            public Entry next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                Entry e = entries.get(next);
+                entries.set(next++, null);
+                return e;
+            }
+        };
     }
 
     private static <T> T get(Future<T> f) throws InterruptedException {
@@ -269,12 +264,10 @@ final class PowerBatch {
         }
     }
 
-    Line decide(Entry e, Options o, Thresholds t, String readingsName) {
-        ObjectNode line = JsonNodeFactory.instance.objectNode();
-        line.put("line", e.line);
-        line.put("enterprise", e.uscc);
-        line.put("caseId", e.caseId);
+    Outcome decide(Entry e, Options o, Thresholds t, String readingsName) {
         String where = o.enterprises() + ":" + e.line;
+        String readings = null;
+        List<Episode> episodes = null;
         try {
             if (!e.errors.isEmpty()) throw new CaseRejected(e.errors);
             if (e.builder.problemCount() > 0) {
@@ -288,42 +281,39 @@ final class PowerBatch {
             }
             EnterpriseSeries series = e.builder.build();
             e.builder = null;
-            line.put("readings", series.stats().describe());
+            readings = series.stats().describe();
             PowerAnalysis.Result result = PowerAnalysis.analyze(where, e.section, series, t, law);
-            ArrayNode episodes = line.putArray("episodes");
+            episodes = new ArrayList<>();
             for (Anomaly a : result.anomalies()) episodes.add(episode(a, series));
             if (result.findings().isEmpty()) {
-                line.put("status", result.anomalies().isEmpty() ? "clean" : "clues");
-                return new Line(line, null, null);
+                return Outcome.of(line(e, where, result.anomalies().isEmpty() ? Status.CLEAN : Status.CLUES, readings, episodes, null, null));
             }
             ObjectNode tree = (ObjectNode) CaseReader.parse(where, e.json);
             PowerDerivation.append(where, tree, result, List.of(new DerivedFrom(readingsName + "#" + e.uscc, series.sha256())));
             CaseFile c = reader.read(where, tree, o.enterprises().toAbsolutePath().getParent());
             Decision d = decider.decide(where, c);
-            line.put("status", "decided");
-            line.putPOJO("decision", d);
-            return new Line(line, c, d);
+            byte[] decisionJson = Lines.bytes(d);
+            return Outcome.decided(line(e, where, Status.DECIDED, readings, episodes, new RawJson(decisionJson), null), c, d, decisionJson);
         } catch (CaseRejected ex) {
-            line.put("status", "rejected");
-            ArrayNode errors = line.putArray("errors");
-            ex.errors().forEach(err -> errors.addObject().put("file", err.file()).put("path", err.path()).put("code", err.code()).put("message", err.message()));
+            return Outcome.of(line(e, where, Status.REJECTED, readings, episodes, null, CaseStep.errors(ex.errors())));
         } catch (RuntimeException ex) {
-            line.put("status", "error");
-            line.putArray("errors").addObject().put("code", "internal_error").put("message", String.valueOf(ex));
+            return Outcome.of(line(e, where, Status.ERROR, readings, episodes, null,
+                    List.of(new BatchError(where, "$", "internal_error", String.valueOf(ex)))));
         }
-        return new Line(line, null, null);
     }
 
-    private static ObjectNode episode(Anomaly a, EnterpriseSeries series) {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("kind", a.kind().name());
-        n.put("channel", series.channel(a.subject()).id());
-        n.put("start", series.grid().timeOf(a.from()).toString());
-        n.put("end", series.grid().timeOf(a.to()).toString());
-        n.put("suppressed", !a.live());
-        n.put("clue", a.clue());
-        n.put("evidence", a.live() ? a.evidence() : a.suppressed() + "；" + a.evidence());
-        return n;
+    private static OutputLine line(Entry e, String where, String status, String readings, List<Episode> episodes,
+                                   RawJson decision, List<BatchError> errors) {
+        return new OutputLine(where, status, e.caseId, e.uscc, e.line, readings, episodes, decision, errors);
+    }
+
+    private static Episode episode(Anomaly a, EnterpriseSeries series) {
+        return new Episode(a.kind().name(), series.channel(a.subject()).id(), series.grid().timeOf(a.from()).toString(),
+                series.grid().timeOf(a.to()).toString(), !a.live(), a.clue(), a.live() ? a.evidence() : a.suppressed() + "；" + a.evidence());
+    }
+
+    /** A row of the feed that cannot be read: where (readings.csv:line) and why. */
+    private record Malformed(String path, String message) {
     }
 
     /** Routes each reading of the feed to its enterprise's grid; counts what belongs to no registered enterprise. */
@@ -331,14 +321,16 @@ final class PowerBatch {
         private static final int KEPT = 1000;
         final Map<String, Entry> byUscc;
         final Map<String, Integer> unregistered = new LinkedHashMap<>();
-        final List<String> malformedExamples = new ArrayList<>();
+        final List<Malformed> malformedExamples = new ArrayList<>();
+        final String file;
         long rows;
         long malformed;
         private String lastUscc;
         private Entry last;
 
-        Feed(Map<String, Entry> byUscc) {
+        Feed(Map<String, Entry> byUscc, String file) {
             this.byUscc = byUscc;
+            this.file = file;
         }
 
         @Override
@@ -363,31 +355,29 @@ final class PowerBatch {
         public void malformed(long line, String message) {
             rows++;
             malformed++;
-            if (malformedExamples.size() < 20) malformedExamples.add("第 " + line + " 行：" + message);
+            if (malformedExamples.size() < 20) malformedExamples.add(new Malformed(file + ":" + line, "第 " + line + " 行：" + message));
         }
 
-        /** Output lines for readings that belong to no enterprise of the register. */
-        List<ObjectNode> report(String file) {
-            List<ObjectNode> out = new ArrayList<>();
-            unregistered.forEach((uscc, n) -> {
-                ObjectNode line = JsonNodeFactory.instance.objectNode();
-                line.put("enterprise", uscc);
-                line.put("status", "unregistered");
-                line.putArray("errors").addObject().put("file", file).put("code", "unknown_enterprise")
-                        .put("message", "读数文件中有该企业的 " + n + " 个读数，但企业名录中没有该企业");
-                out.add(line);
-            });
+        /** Output lines for readings that belong to no enterprise of the register, and for rows that cannot be read. */
+        List<Entry> report(String file) {
+            List<Entry> out = new ArrayList<>();
+            unregistered.forEach((uscc, n) -> out.add(ready(new OutputLine(file, Status.UNREGISTERED, null, uscc, null, null, null, null,
+                    List.of(new BatchError(file, null, "unknown_enterprise", "读数文件中有该企业的 " + n + " 个读数，但企业名录中没有该企业"))))));
             if (malformed > 0) {
-                ObjectNode line = JsonNodeFactory.instance.objectNode();
-                line.put("status", "feed_error");
-                ArrayNode errors = line.putArray("errors");
-                malformedExamples.forEach(m -> errors.addObject().put("file", file).put("code", "reading_malformed").put("message", m));
+                List<BatchError> errors = new ArrayList<>();
+                malformedExamples.forEach(m -> errors.add(new BatchError(file, m.path(), "reading_malformed", m.message())));
                 if (malformed > malformedExamples.size()) {
-                    errors.addObject().put("file", file).put("code", "reading_malformed").put("message", "另有 " + (malformed - malformedExamples.size()) + " 行无法读取");
+                    errors.add(new BatchError(file, null, "reading_malformed", "另有 " + (malformed - malformedExamples.size()) + " 行无法读取"));
                 }
-                out.add(line);
+                out.add(ready(new OutputLine(file, Status.FEED_ERROR, null, null, null, null, null, null, errors)));
             }
             return out;
+        }
+
+        private static Entry ready(OutputLine line) {
+            Entry e = new Entry(0, null);
+            e.ready = line;
+            return e;
         }
     }
 }
