@@ -33,6 +33,7 @@ public final class BuildRuleSet {
         try {
             refuse(TableText.check(files));
             book = LawBook.read(files);
+            refuse(GeneratorInput.check(book, files));
         } catch (RuleSetException e) {
             e.errors().forEach(err -> System.err.println(err));
             throw new IllegalStateException("规则表有 " + e.errors().size() + " 处错误，构建中止");

@@ -82,6 +82,7 @@ public final class RuleGenerator {
     }
 
     private static void finding(StringBuilder drl, List<String> violations, List<String> regions, List<Condition> conditions) {
+        if (violations.isEmpty()) throw new IllegalArgumentException("没有违法行为的规则不能生成（GeneratorInput 应已拒绝）");
         List<String[]> lines = new java.util.ArrayList<>();
         // a single equality lets Drools hash the test across all rules (alpha-node hashing), unlike "in (…)"
         lines.add(new String[]{violations.size() == 1 ? "violation == " + quote(violations.get(0))

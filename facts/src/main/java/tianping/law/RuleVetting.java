@@ -74,12 +74,12 @@ public final class RuleVetting {
         try {
             pkg = parser.parse(false, text);
         } catch (DroolsParserException e) {
-            errors.add(new TableError(path, 0, "rule_parse_error", "规则文件无法解析：" + e.getMessage()));
+            errors.add(new TableError(path, 0, "rule_compile_error", "规则文件无法解析：" + e.getMessage()));
             return;
         }
         if (parser.hasErrors() || pkg == null) {
             for (DroolsError e : parser.getErrors()) {
-                errors.add(new TableError(path, Math.max(0, e.getLines().length > 0 ? e.getLines()[0] : 0), "rule_parse_error", e.getMessage()));
+                errors.add(new TableError(path, Math.max(0, e.getLines().length > 0 ? e.getLines()[0] : 0), "rule_compile_error", e.getMessage()));
             }
             if (pkg == null || parser.hasErrors()) return;
         }

@@ -87,7 +87,7 @@ class RuleVettingTest {
             String drl = rule(c.header(), c.when(), c.then());
             List<TableError> errors = vet(drl);
             assertTrue(errors.stream().anyMatch(e -> e.file().equals("drl/t.drl") && e.message().contains(c.construct())
-                            && (e.code().equals("rule_forbidden") || e.code().equals("rule_parse_error"))),
+                            && (e.code().equals("rule_forbidden") || e.code().equals("rule_compile_error"))),
                     c + " → " + errors);
             assertTrue(errors.stream().anyMatch(e -> e.line() == c.line()),
                     "行号：" + c + " → " + errors);

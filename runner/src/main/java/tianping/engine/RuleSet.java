@@ -14,6 +14,7 @@ import org.kie.api.definition.rule.Rule;
 import tianping.decide.Law;
 import tianping.decide.Precedence;
 import tianping.decide.RuleInfo;
+import tianping.law.GeneratorInput;
 import tianping.law.LawBook;
 import tianping.law.RuleFiles;
 import tianping.law.RuleGenerator;
@@ -129,7 +130,9 @@ public final class RuleSet {
     public static RuleSet fromDirectory(Path dir) throws RuleSetException, IOException {
         RuleFiles sources = RuleFiles.fromDirectory(dir);
         refuseIfAny(TableText.check(sources));
-        return compile(sources.withGenerated(RuleGenerator.generate(LawBook.read(sources))));
+        LawBook book = LawBook.read(sources);
+        refuseIfAny(GeneratorInput.check(book, sources));
+        return compile(sources.withGenerated(RuleGenerator.generate(book)));
     }
 
     private static void refuseIfAny(List<TableError> errors) throws RuleSetException {
