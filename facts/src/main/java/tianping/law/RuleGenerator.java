@@ -39,7 +39,7 @@ public final class RuleGenerator {
                 "不予处罚清单事项：每一事项一条规则，条件 = 法定条件 + 清单共同条件 + 初次违法认定（首违不罚）+ 事项条件。"));
         for (NoPenaltyItem item : book.items()) {
             NoPenaltyList list = item.list();
-            drl.append("rule ").append(quote(item.id() + " " + item.kind().kind() + "：" + item.name())).append('\n');
+            drl.append("rule ").append(text(item.id() + " " + item.kind().kind() + "：" + item.name())).append('\n');
             meta(drl, "id", item.id());
             meta(drl, "kind", item.kind().kind());
             meta(drl, "disposition", "不予处罚");
@@ -65,7 +65,7 @@ public final class RuleGenerator {
         StringBuilder drl = new StringBuilder(header("penalty-provisions.csv",
                 "罚则：每一条款一条规则，违法行为相符（及适用条件成立）即建议依该条款罚款；多个条款时依行政处罚法第二十九条取罚款数额高者。"));
         for (PenaltyProvision p : book.provisions()) {
-            drl.append("rule ").append(quote(p.id() + " " + p.legalBasis() + "：" + p.summary())).append('\n');
+            drl.append("rule ").append(text(p.id() + " " + p.legalBasis() + "：" + p.summary())).append('\n');
             meta(drl, "id", p.id());
             meta(drl, "disposition", "罚款");
             meta(drl, "violation", String.join(", ", p.violations()));
@@ -76,38 +76,48 @@ public final class RuleGenerator {
             drl.append("    agenda-group \"provisions\"\n");
             drl.append("when\n");
             finding(drl, p.violations(), List.of(), p.conditions());
-            drl.append("then\n    Decisions.propose(kcontext, $f, \"").append(escape(p.summary())).append("\");\nend\n\n");
+            drl.append("then\n    Decisions.propose(kcontext, $f, ").append(text(p.summary())).append(");\nend\n\n");
         }
         return drl.toString();
     }
 
     private static void finding(StringBuilder drl, List<String> violations, List<String> regions, List<Condition> conditions) {
+        if (violations.isEmpty()) throw new IllegalArgumentException("没有违法行为的规则不能生成（GeneratorInput 应已拒绝）");
         List<String[]> lines = new java.util.ArrayList<>();
         // a single equality lets Drools hash the test across all rules (alpha-node hashing), unlike "in (…)"
         lines.add(new String[]{violations.size() == 1 ? "violation == " + quote(violations.get(0))
                 : "violation in (" + violations.stream().map(RuleGenerator::quote).collect(Collectors.joining(", ")) + ")", "违法行为"});
         if (!regions.isEmpty()) {
-            String any = regions.stream().map(r -> "inRegion(\"" + r + "\")").collect(Collectors.joining(" || "));
+            String any = regions.stream().map(r -> "inRegion(" + DrlText.literal(r) + ")").collect(Collectors.joining(" || "));
             lines.add(new String[]{regions.size() == 1 ? any : "(" + any + ")", "适用地区"});
         }
         for (Condition c : conditions) lines.add(new String[]{c.drl(), c.origin() + "：" + c.text()});
         drl.append("    $f : Finding(\n");
         for (int i = 0; i < lines.size(); i++) {
             drl.append("        ").append(lines.get(i)[0]).append(i < lines.size() - 1 ? "," : "")
-                    .append("    // ").append(lines.get(i)[1]).append('\n');
+                    .append("    // ").append(comment(lines.get(i)[1])).append('\n');
         }
         drl.append("    )\n");
     }
 
     private static void meta(StringBuilder drl, String key, String value) {
-        drl.append("    @").append(key).append("(").append(quote(value)).append(")\n");
+        drl.append("    @").append(key).append("(").append(text(value)).append(")\n");
     }
 
+    /** Identifiers (violation codes) compared with facts: exact, as an escaped literal. */
     private static String quote(String s) {
-        return "\"" + escape(s) + "\"";
+        return DrlText.literal(s);
     }
 
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+    /** Text people read (names, metadata, messages): straight quotes as Chinese ones, then an escaped literal. */
+    private static String text(String s) {
+        return DrlText.literal(DrlText.readable(s));
+    }
+
+    /** A condition as written, after "//": it must not end the comment's line. */
+    private static String comment(String s) {
+        String problem = DrlText.problem(s);
+        if (problem != null) throw new IllegalArgumentException("不能写入生成规则的注释：" + problem);
+        return s;
     }
 }

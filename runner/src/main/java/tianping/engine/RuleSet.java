@@ -14,10 +14,13 @@ import org.kie.api.definition.rule.Rule;
 import tianping.decide.Law;
 import tianping.decide.Precedence;
 import tianping.decide.RuleInfo;
+import tianping.law.GeneratorInput;
 import tianping.law.LawBook;
 import tianping.law.RuleFiles;
 import tianping.law.RuleGenerator;
 import tianping.law.RuleSetException;
+import tianping.law.RuleVetting;
+import tianping.law.TableText;
 import tianping.law.TableError;
 
 import java.io.IOException;
@@ -33,7 +36,9 @@ import java.util.regex.Pattern;
 
 /**
  * A loaded rule set: its files and fingerprint, its tables ({@link Law}), the compiled knowledge base and every
- * rule's metadata. Loading checks everything it can before any case is decided: table errors, compile errors,
+ * rule's metadata. A rule set that is not the bundled one is vetted before it is compiled ({@link TableText},
+ * {@link RuleVetting}): only the project's vocabulary may run. Loading checks everything it can before any case is
+ * decided: table errors, compile errors,
  * missing metadata, unknown parameters, precedence that names no rule, and unresolved conflicts between rules.
  */
 public final class RuleSet {
@@ -124,7 +129,14 @@ public final class RuleSet {
     /** A rules directory laid out like rules/ (tables/, drl/): its rules are generated from the tables and compiled now. */
     public static RuleSet fromDirectory(Path dir) throws RuleSetException, IOException {
         RuleFiles sources = RuleFiles.fromDirectory(dir);
-        return compile(sources.withGenerated(RuleGenerator.generate(LawBook.read(sources))));
+        refuseIfAny(TableText.check(sources));
+        LawBook book = LawBook.read(sources);
+        refuseIfAny(GeneratorInput.check(book, sources));
+        return compile(sources.withGenerated(RuleGenerator.generate(book)));
+    }
+
+    private static void refuseIfAny(List<TableError> errors) throws RuleSetException {
+        if (!errors.isEmpty()) throw new RuleSetException(errors);
     }
 
     /**
@@ -132,6 +144,9 @@ public final class RuleSet {
      * base. A snapshot is loaded this way, so it runs the rules it archived even if the generator has changed since.
      */
     public static RuleSet compile(RuleFiles files) throws RuleSetException {
+        // nothing that is not the bundled rule set reaches the compiler before it is vetted
+        refuseIfAny(TableText.check(files));
+        refuseIfAny(RuleVetting.check(files));
         LawBook book = LawBook.read(files);
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("tianping", "ruleset-" + files.fingerprint(EngineVersion.FULL).substring(7, 23), "1");
