@@ -131,7 +131,20 @@ final class DecisionBuilder {
                 conclusion(disposition), fineDetail, measures, escalation(standing),
                 warning, superseded.stream().map(s -> new Decision.SupersededRef(s.loser().ruleId(), s.loser().kind(),
                         s.winner().ruleId(), explain(s))).toList(),
-                exemptions(f, r1), evidence(f), notApplied);
+                exemptions(f, r1), evidence(f), notApplied, warningScheme(f));
+    }
+
+    static final String NO_WARNING_SCHEME = "本地区未配置预警办法";
+
+    /**
+     * Graded warnings are a local scheme (江西红黄牌, 广元): where no rule grading warnings applies to the enterprise's
+     * region, the decision says so instead of being silent about warnings (issue 10: the region's own law only).
+     */
+    private String warningScheme(Finding f) {
+        boolean configured = ruleSet.law().precedence().rules().stream()
+                .filter(r -> outcomeKinds.isWarning(r.concludes()))
+                .anyMatch(r -> r.regions().isEmpty() || r.regions().stream().anyMatch(f::inRegion));
+        return configured ? null : NO_WARNING_SCHEME;
     }
 
     /**
@@ -222,9 +235,11 @@ final class DecisionBuilder {
                 throw new IllegalStateException("规则集不一致：事项 " + item.id() + " 的规则" + (fired ? "已" : "未")
                         + "触发，但按表格条件逐项核对的结果相反（违法事实 " + f.getId() + "）");
             }
+            boolean expired = item.validity().to() != null && item.validity().to().isBefore(f.getJudgedOn());
+            String afterExpiry = expired && !item.list().afterExpiry().isEmpty() ? item.list().afterExpiry() : null;
             out.add(new Decision.ExemptionCheck(item.id(), item.kind().kind(), item.name(), item.list().name(),
                     item.validity().toString(), inForce, failed.isEmpty(), fired && !supersededBy.containsKey(item.id()),
-                    supersededBy.get(item.id()), failed, met));
+                    supersededBy.get(item.id()), failed, met, afterExpiry));
         }
         return out;
     }

@@ -56,7 +56,7 @@ final class LighterLaw {
     static boolean sameUnderBoth(Decision.FindingDecision old, Decision.FindingDecision now) {
         return old.equals(new Decision.FindingDecision(now.id(), now.violation(), now.violationName(), now.violatedProvision(),
                 now.actDate(), old.judgedOn(), now.disposition(), now.fine(), now.measures(), now.escalation(), now.warning(),
-                now.superseded(), now.exemptions(), now.evidence(), now.notApplied()));
+                now.superseded(), now.exemptions(), now.evidence(), now.notApplied(), now.warningScheme()));
     }
 
     /** Heavier disposition (by outcome-kinds.csv's 轻重 column) first, then the larger amount. */
