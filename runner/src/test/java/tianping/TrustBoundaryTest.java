@@ -68,7 +68,7 @@ class TrustBoundaryTest {
     void systemExitInAConsequenceStopsTheLoadWithExit3AndNothingDecided(@TempDir Path dir) throws Exception {
         RuleSetTest.copyRules(dir);
         Path drl = dir.resolve("drl/aggravation.drl");
-        replace(drl, "Decisions.propose(kcontext, $f, \"拒绝、阻挠执法检查\");", "System.exit(0);");
+        replace(drl, "Decisions.propose(kcontext, $f, $f.getAlertLevel() + \"预警期间超标排放大气污染物\");", "System.exit(0);");
         Path log = dir.resolve("log");
         CliTest.Run run = CliTest.run("check", "--log", log.toString(), "--rules", dir.toString(), CASE);
         assertEquals(3, run.code(), run.err());

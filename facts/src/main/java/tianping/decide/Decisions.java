@@ -5,7 +5,6 @@ import org.kie.api.runtime.rule.RuleContext;
 import tianping.facts.Finding;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,11 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Decisions {
 
-    /** Kinds that follow from the resolved disposition and are resolved in round 2. */
-    private static final Set<String> ROUND_2 = Set.of("教育", "责令改正", "蓝色预警", "黄色预警", "红色预警");
-
     /** What a rule's metadata says about its proposals, read once per rule. */
-    private record Template(String id, String kind, int round, boolean mandatory, String legalBasis) {
+    private record Template(String id, String kind, int round, boolean mandatory, String legalBasis, boolean disposition) {
     }
 
     private static final Map<Rule, Template> TEMPLATES = new ConcurrentHashMap<>();
@@ -26,13 +22,14 @@ public final class Decisions {
     private Decisions() {
     }
 
-    private static Template template(Rule rule) {
+    /** The round and category come from the rule set's outcome-kinds.csv (the session's global {@code law}). */
+    private static Template template(Rule rule, tianping.law.OutcomeKinds kinds) {
         var meta = rule.getMetaData();
         String kind = Meta.text(meta, "disposition");
         if (kind.isEmpty()) kind = Meta.text(meta, "measure");
         if (kind.isEmpty()) throw new IllegalStateException("规则“" + rule.getName() + "”缺少 @disposition 或 @measure");
-        return new Template(Meta.text(meta, "id"), kind, ROUND_2.contains(kind) ? 2 : 1,
-                !Meta.text(meta, "mandatory").equals("可以"), Meta.text(meta, "legalBasis"));
+        return new Template(Meta.text(meta, "id"), kind, kinds.round(kind),
+                !Meta.text(meta, "mandatory").equals("可以"), Meta.text(meta, "legalBasis"), kinds.isDisposition(kind));
     }
 
     public static void propose(RuleContext ctx, Finding f, String note) {
@@ -45,7 +42,8 @@ public final class Decisions {
     }
 
     public static void propose(RuleContext ctx, Finding f, String note, java.math.BigDecimal amount) {
-        Template t = TEMPLATES.computeIfAbsent(ctx.getRule(), Decisions::template);
-        ctx.getKieRuntime().insert(new Proposal(f, t.id(), t.kind(), t.round(), t.mandatory(), t.legalBasis(), note, amount));
+        Law law = (Law) ctx.getKieRuntime().getGlobal("law");
+        Template t = TEMPLATES.computeIfAbsent(ctx.getRule(), r -> template(r, law.book().outcomeKinds()));
+        ctx.getKieRuntime().insert(new Proposal(f, t.id(), t.kind(), t.round(), t.mandatory(), t.legalBasis(), note, amount, t.disposition()));
     }
 }

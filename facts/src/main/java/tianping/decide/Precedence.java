@@ -41,6 +41,11 @@ public final class Precedence {
         }
     }
 
+    /** The rules of the rule set, by id (what the decision needs to know about them besides precedence). */
+    public java.util.Collection<RuleInfo> rules() {
+        return java.util.Collections.unmodifiableCollection(rules.values());
+    }
+
     /** Does rule {@code a} directly prevail over rule {@code b}? */
     public boolean prevails(String a, String b) {
         Integer ia = rank.get(a);

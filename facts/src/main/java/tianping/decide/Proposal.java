@@ -10,9 +10,10 @@ import tianping.facts.Finding;
  *                  (education, correction order, graded warning)
  * @param mandatory 应当 (true) or 可以 (false), from the rule's @mandatory
  * @param amount    a fixed amount in yuan the rule computed itself (按日连续处罚: original fine × days), exact; else null
+ * @param disposition whether {@code kind} is a disposition (处理结论) rather than a measure, as outcome-kinds.csv says
  */
 public record Proposal(Finding finding, String ruleId, String kind, int round, boolean mandatory, String legalBasis,
-                       String note, java.math.BigDecimal amount) {
+                       String note, java.math.BigDecimal amount, boolean disposition) {
 
     public static final String NO_PENALTY = "不予处罚";
     /** 行政处罚法 Art. 36: not discovered in time, 不再给予行政处罚. */
@@ -23,15 +24,9 @@ public record Proposal(Finding finding, String ruleId, String kind, int round, b
     /** 不予处罚 with assistance or supervision under a local escalation pattern (一次帮扶、两次督导). */
     public static final String ASSISTANCE = "帮扶";
     public static final String SUPERVISION = "督导";
-    private static final java.util.Set<String> DISPOSITIONS =
-            java.util.Set.of(NO_PENALTY, NOT_PUNISHED_AGAIN, REMINDER, ASSISTANCE, SUPERVISION, FINE, DAILY_PENALTY);
 
     public boolean isDisposition() {
-        return isDisposition(kind);
-    }
-
-    public static boolean isDisposition(String kind) {
-        return DISPOSITIONS.contains(kind);
+        return disposition;
     }
 
     @Override

@@ -13,12 +13,13 @@ import java.util.List;
  * @param regions    division-code prefixes it applies to; empty for everywhere
  * @param overrides  ids or id prefixes ending in * that this rule prevails over
  * @param yieldsTo   ids or id prefixes ending in * that prevail over this rule
+ * @param disposition whether {@code concludes} is a disposition, as the rule set's outcome-kinds.csv says
  */
 public record RuleInfo(String id, String name, String concludes, List<String> violations, List<String> regions,
-                       Validity validity, List<String> overrides, List<String> yieldsTo) {
+                       Validity validity, List<String> overrides, List<String> yieldsTo, boolean disposition) {
 
     public boolean proposesDisposition() {
-        return Proposal.isDisposition(concludes);
+        return disposition;
     }
 
     /** Could this rule and {@code other} apply to the same finding: same violation, region and period? */

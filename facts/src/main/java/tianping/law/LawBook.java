@@ -28,7 +28,7 @@ public final class LawBook {
     static final Set<String> TABLES = Set.of("violation-types.csv", "pollutants.csv", "holidays.csv", "credit-grades.csv",
             "parameters.csv", "no-penalty-kinds.csv", "lists.csv", "no-penalty-items.csv", "penalty-provisions.csv",
             "alert-allowances.csv", "discretion-levels.csv", "benchmarks.csv", "data-flags.csv", "monitoring-codes.csv",
-            "reference-oxygen.csv");
+            "reference-oxygen.csv", "outcome-kinds.csv");
 
     private final Map<String, ViolationType> violationTypes;
     private final Map<String, Pollutant> pollutants;
@@ -43,6 +43,7 @@ public final class LawBook {
     private final Map<String, DataFlag> dataFlags;
     private final Map<String, MonitoringCode> monitoringCodes;
     private final List<ReferenceOxygen> referenceOxygen;
+    private final OutcomeKinds outcomeKinds;
     private final List<ViolationType> violationTypeList;
     private final List<NoPenaltyList> listList;
     private final List<PenaltyProvision> provisionList;
@@ -52,7 +53,8 @@ public final class LawBook {
                     List<CreditGrade> creditGrades, Map<String, List<Parameter>> parameters, Map<String, NoPenaltyList> lists,
                     List<NoPenaltyItem> items, Map<String, PenaltyProvision> provisions, List<AlertAllowance> alertAllowances,
                     Map<String, Benchmark> benchmarks, Map<String, DataFlag> dataFlags,
-                    Map<String, MonitoringCode> monitoringCodes, List<ReferenceOxygen> referenceOxygen) {
+                    Map<String, MonitoringCode> monitoringCodes, List<ReferenceOxygen> referenceOxygen,
+                    OutcomeKinds outcomeKinds) {
         this.violationTypes = frozen(violationTypes);
         this.pollutants = frozen(pollutants);
         this.calendar = calendar;
@@ -68,6 +70,7 @@ public final class LawBook {
         this.dataFlags = frozen(dataFlags);
         this.monitoringCodes = frozen(monitoringCodes);
         this.referenceOxygen = List.copyOf(referenceOxygen);
+        this.outcomeKinds = outcomeKinds;
         this.violationTypeList = List.copyOf(this.violationTypes.values());
         this.listList = List.copyOf(this.lists.values());
         this.provisionList = List.copyOf(this.provisions.values());
@@ -94,8 +97,10 @@ public final class LawBook {
         Map<String, DataFlag> dataFlags = DataFlagTable.read(src);
         Map<String, MonitoringCode> monitoringCodes = MonitoringCodeTable.read(src, pollutants);
         List<ReferenceOxygen> referenceOxygen = ReferenceOxygenTable.read(src);
+        OutcomeKinds outcomeKinds = OutcomeKindTable.read(src);
+        if (errors.isEmpty()) MetadataVocabulary.check(files, outcomeKinds, errors);
         LawBook book = new LawBook(violationTypes, pollutants, calendar, creditGrades, parameters, lists, items, provisions,
-                alertAllowances, benchmarks, dataFlags, monitoringCodes, referenceOxygen);
+                alertAllowances, benchmarks, dataFlags, monitoringCodes, referenceOxygen, outcomeKinds);
         if (errors.isEmpty()) book.crossCheck(errors);
         if (!errors.isEmpty()) throw new RuleSetException(errors);
         return book;
@@ -113,6 +118,11 @@ public final class LawBook {
 
     public Optional<Pollutant> pollutant(String code) {
         return Optional.ofNullable(pollutants.get(code));
+    }
+
+    /** Phases, dispositions and measures the rules may name, and what the engine does with each (outcome-kinds.csv). */
+    public OutcomeKinds outcomeKinds() {
+        return outcomeKinds;
     }
 
     public WorkCalendar calendar() {

@@ -8,8 +8,9 @@ import java.util.List;
  *
  * @param regions   division-code prefixes it applies to ("14" = 山西省, "3713" = 临沂市)
  * @param overrides rule ids (or prefixes ending in *) its items prevail over, e.g. PEN-* (行政处罚法 Art. 33)
+ * @param afterExpiry what applies once the list has expired and no successor is encoded (失效后适用), or empty
  */
 public record NoPenaltyList(String id, String name, String issuer, String documentNo, List<String> regions,
                             Validity validity, List<Condition> common, List<Condition> firstOffence,
-                            List<String> overrides, String source, String note) {
+                            List<String> overrides, String source, String note, String afterExpiry) {
 }

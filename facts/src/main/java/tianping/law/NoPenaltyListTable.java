@@ -12,7 +12,7 @@ final class NoPenaltyListTable {
 
     static Map<String, NoPenaltyList> read(TableSource src) {
         Map<String, NoPenaltyList> lists = new LinkedHashMap<>();
-        for (var r : src.table("lists.csv", "清单编号,清单名称,发布机关,文号,适用地区,生效日期,失效日期,共同条件,初次违法认定,优先于,来源,备注", "").rows()) {
+        for (var r : src.table("lists.csv", "清单编号,清单名称,发布机关,文号,适用地区,生效日期,失效日期,共同条件,初次违法认定,优先于,来源,备注,失效后适用", "失效后适用").rows()) {
             String id = r.text("清单编号");
             List<String> regions = TableSource.split(r.text("适用地区"));
             for (String region : regions) {
@@ -21,7 +21,7 @@ final class NoPenaltyListTable {
             TableSource.put(lists, id, new NoPenaltyList(id, r.text("清单名称"), r.text("发布机关"), TableSource.orEmpty(r.optional("文号")),
                     regions, r.validity("生效日期", "失效日期"), r.conditions("共同条件", "清单共同条件"),
                     r.conditions("初次违法认定", "初次违法认定"), TableSource.split(r.text("优先于")), r.text("来源"),
-                    TableSource.orEmpty(r.optional("备注"))), r);
+                    TableSource.orEmpty(r.optional("备注")), TableSource.orEmpty(r.optional("失效后适用"))), r);
         }
         return lists;
     }

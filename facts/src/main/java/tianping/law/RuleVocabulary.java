@@ -27,7 +27,7 @@ public final class RuleVocabulary {
             tianping.decide.Resolution.class, tianping.decide.Proposal.class, tianping.decide.Law.class);
     /** Static calls a rule may make, by the name it writes; the first group's calls take kcontext first. */
     private static final Map<String, Set<String>> WITH_CONTEXT = Map.of(
-            "Decisions", Set.of("propose"), "tianping.decide.Decisions", Set.of("propose"),
+            "Decisions", Set.of("propose", "notApplied"), "tianping.decide.Decisions", Set.of("propose", "notApplied"),
             "DailyPenalty", Set.of("propose"), "tianping.decide.DailyPenalty", Set.of("propose"));
     private static final Map<String, Set<String>> PURE = Map.of(
             "String", Set.of("join", "valueOf"),

@@ -16,8 +16,21 @@ public final class TableText {
 
     public static List<TableError> check(RuleFiles files) {
         List<TableError> errors = new ArrayList<>();
-        for (String path : files.paths("tables/", ".csv")) check(path, new String(files.get(path), StandardCharsets.UTF_8), errors);
+        for (String path : files.paths("tables/", ".csv")) {
+            String text = strictUtf8(files.get(path));
+            if (text != null) check(path, text, errors); // not UTF-8: the table reader reports it once, with the fix
+        }
         return errors;
+    }
+
+    private static String strictUtf8(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
     }
 
     static void check(String path, String text, List<TableError> errors) {

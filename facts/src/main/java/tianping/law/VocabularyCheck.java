@@ -87,7 +87,9 @@ final class VocabularyCheck {
             check(c.getThenExpr());
             check(c.getElseExpr());
         } else if (node instanceof PointFreeExpr p && !consequence) {
-            if (!p.getOperator().asString().equals("in")) refuse(p, "运算符“" + p.getOperator() + "”");
+            // in, and Drools' read-only string tests str[startsWith|endsWith|length]
+            String op = p.getOperator().asString();
+            if (!op.equals("in") && !op.matches("str\\[(startsWith|endsWith|length)\\]")) refuse(p, "运算符“" + p.getOperator() + "”");
             check(p.getLeft());
             p.getRight().forEach(this::check);
         } else if (node instanceof NameExpr n) {

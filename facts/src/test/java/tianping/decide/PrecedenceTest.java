@@ -13,14 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PrecedenceTest {
 
+    /** The dispositions of the bundled outcome-kinds.csv these tests use. */
+    private static final java.util.Set<String> DISPOSITIONS = java.util.Set.of("不予处罚", "不再处罚", "提醒", "帮扶", "督导", "罚款", "按日连续处罚");
+
     private static final Validity ALWAYS = new Validity(LocalDate.MIN, null);
 
     private static RuleInfo rule(String id, String concludes, List<String> overrides, List<String> yieldsTo) {
-        return new RuleInfo(id, id, concludes, List.of("air_exceedance"), List.of(), ALWAYS, overrides, yieldsTo);
+        return new RuleInfo(id, id, concludes, List.of("air_exceedance"), List.of(), ALWAYS, overrides, yieldsTo, DISPOSITIONS.contains(concludes));
     }
 
     private static Proposal proposal(String rule, String kind) {
-        return new Proposal(null, rule, kind, 1, true, "", "", null);
+        return new Proposal(null, rule, kind, 1, true, "", "", null, DISPOSITIONS.contains(kind));
     }
 
     @Test
@@ -34,11 +37,11 @@ class PrecedenceTest {
 
     @Test
     void rulesThatCannotCoApplyNeedNoPrecedence() {
-        var a = new RuleInfo("NP-A", "", "不予处罚", List.of("air_exceedance"), List.of("14"), ALWAYS, List.of(), List.of());
-        var b = new RuleInfo("REM-B", "", "提醒", List.of("air_exceedance"), List.of("3308"), ALWAYS, List.of(), List.of());
-        var c = new RuleInfo("NP-C", "", "不予处罚", List.of("air_exceedance"), List.of("11"), new Validity(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31)), List.of(), List.of());
-        var d = new RuleInfo("LF-D", "", "帮扶", List.of("air_exceedance"), List.of("11"), new Validity(LocalDate.of(2021, 1, 1), null), List.of(), List.of());
-        var e = new RuleInfo("PEN-E", "", "罚款", List.of("water_exceedance"), List.of(), ALWAYS, List.of(), List.of());
+        var a = new RuleInfo("NP-A", "", "不予处罚", List.of("air_exceedance"), List.of("14"), ALWAYS, List.of(), List.of(), true);
+        var b = new RuleInfo("REM-B", "", "提醒", List.of("air_exceedance"), List.of("3308"), ALWAYS, List.of(), List.of(), true);
+        var c = new RuleInfo("NP-C", "", "不予处罚", List.of("air_exceedance"), List.of("11"), new Validity(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31)), List.of(), List.of(), true);
+        var d = new RuleInfo("LF-D", "", "帮扶", List.of("air_exceedance"), List.of("11"), new Validity(LocalDate.of(2021, 1, 1), null), List.of(), List.of(), true);
+        var e = new RuleInfo("PEN-E", "", "罚款", List.of("water_exceedance"), List.of(), ALWAYS, List.of(), List.of(), true);
         assertEquals(List.of(), new Precedence(List.of(a, b, c, d, e)).check());
     }
 

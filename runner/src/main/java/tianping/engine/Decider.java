@@ -51,7 +51,7 @@ public final class Decider {
             LighterLaw.unavailable(old, c.decisionDate(), e.errors().get(0).message(), comparisons);
             return DecisionBuilder.decision(ruleSet, c, old.findings(), old, comparisons, List.of());
         }
-        List<Decision.FindingDecision> chosen = LighterLaw.choose(old, now, comparisons);
+        List<Decision.FindingDecision> chosen = LighterLaw.choose(ruleSet.law().book().outcomeKinds(), old, now, comparisons);
         // no finding affected by what changed: the case reads as if the law had not changed (no Art. 37 record)
         return DecisionBuilder.decision(ruleSet, c, chosen, old, comparisons, comparisons.isEmpty() ? List.of() : now.trace());
     }
@@ -70,7 +70,8 @@ public final class Decider {
             c.warnings().forEach(session::insert);
             c.findings().forEach(session::insert);
             Agenda agenda = session.getAgenda();
-            for (int i = Phases.ORDER.size() - 1; i >= 0; i--) agenda.getAgendaGroup(Phases.ORDER.get(i)).setFocus();
+            List<String> phases = ruleSet.law().book().outcomeKinds().phases();
+            for (int i = phases.size() - 1; i >= 0; i--) agenda.getAgendaGroup(phases.get(i)).setFocus();
             session.fireAllRules(trace);
         } catch (RuntimeException e) {
             MissingFactException missing = missingFact(e);

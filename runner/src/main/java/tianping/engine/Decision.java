@@ -50,12 +50,15 @@ public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef ente
      * @param evidence   the monitoring exceedances and anomaly episodes the finding rests on, one line each
      * @param notApplied mandatory measures the kind of act would call for that do not apply, and the condition that
      *                   failed; left out of the JSON when there are none
+     * @param warningScheme "本地区未配置预警办法" where no rule of the rule set grades warnings in the enterprise's
+     *                   region (graded warnings exist only where a local scheme is encoded); left out where one is
      */
     public record FindingDecision(String id, String violation, String violationName, String violatedProvision, LocalDate actDate,
                                   LocalDate judgedOn, Conclusion disposition, FineDetail fine, List<Conclusion> measures,
                                   List<LadderStep> escalation, String warning, List<SupersededRef> superseded,
                                   List<ExemptionCheck> exemptions, List<String> evidence,
-                                  @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NotAppliedRef> notApplied) {
+                                  @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NotAppliedRef> notApplied,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String warningScheme) {
     }
 
     /** A mandatory measure that does not apply to the finding, and why (see tianping.decide.NotApplied). */
@@ -80,10 +83,14 @@ public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef ente
     /**
      * A no-penalty item checked against the finding: in force on the judged date, each condition with the case's
      * actual value, and whether it applied (or, met but superseded, by which rule).
+     *
+     * @param afterExpiry where the item's list had expired by the judged date, what applies instead (lists.csv
+     *                    失效后适用); left out otherwise
      */
     public record ExemptionCheck(String item, String kind, String name, String list, String validity,
                                  boolean inForce, boolean conditionsMet, boolean applied, String supersededBy,
-                                 List<ConditionResult> failed, List<ConditionResult> met) {
+                                 List<ConditionResult> failed, List<ConditionResult> met,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String afterExpiry) {
     }
 
     /** One rule that fired, in firing order, with the facts it matched and what it concluded. */

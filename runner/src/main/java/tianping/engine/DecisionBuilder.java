@@ -32,17 +32,14 @@ import java.util.Set;
  */
 final class DecisionBuilder {
 
-    /** Outcome kinds, most severe first: dispositions come first in a decision's outcome, then measures, each by this order. */
-    static final List<String> SEVERITY = List.of(
-            "移送公安机关（涉嫌污染环境罪）", "移送公安机关（行政拘留）", "停产整治", "查封扣押", "限制生产", "挂牌督办",
-            "按日连续处罚", "罚款", "从重处罚", "从轻处罚", "不予限产停产", "责令改正", "提醒后处罚", "督导", "帮扶",
-            "提醒", "不予处罚", "不再处罚", "教育");
-    static final List<String> WARNINGS = List.of("红色预警", "黄色预警", "蓝色预警");
-    /** Measures that qualify others rather than being outcomes of their own: not listed in the case outcome. */
-    private static final Set<String> ANNOTATIONS = Set.of("从重处罚", "从轻处罚", "提醒后处罚", "不予限产停产");
+    /*
+     * Severity order, warning grades, annotations (measures that qualify others and are not listed in the case
+     * outcome) and ladder steps are the rule set's outcome-kinds.csv (kinds below).
+     */
     private static final String ENFORCEMENT_LADDER = "责令改正→罚款→按日连续处罚→查封扣押、限产停产→移送公安机关";
 
     private final RuleSet ruleSet;
+    private final tianping.law.OutcomeKinds outcomeKinds;
     private final CaseFile c;
     private final Trace trace;
     /** One rendering per fact: the same finding or resolution is matched by many steps. */
@@ -50,6 +47,7 @@ final class DecisionBuilder {
 
     DecisionBuilder(RuleSet ruleSet, CaseFile c, Trace trace) {
         this.ruleSet = ruleSet;
+        this.outcomeKinds = ruleSet.law().book().outcomeKinds();
         this.c = c;
         this.trace = trace;
     }
@@ -95,9 +93,10 @@ final class DecisionBuilder {
     /** The decision on the case from the chosen decision on each finding. */
     static Decision decision(RuleSet ruleSet, CaseFile c, List<Decision.FindingDecision> findings, Evaluation underActDateLaw,
                              List<Decision.LawComparison> comparisons, List<Decision.TraceStep> traceAtDecisionDate) {
-        List<String> outcome = caseOutcome(findings);
+        tianping.law.OutcomeKinds outcomeKinds = ruleSet.law().book().outcomeKinds();
+        List<String> outcome = caseOutcome(outcomeKinds, findings);
         String warning = findings.stream().map(Decision.FindingDecision::warning).filter(w -> w != null)
-                .min(Comparator.comparingInt(WARNINGS::indexOf)).orElse(null);
+                .min(Comparator.comparingInt(outcomeKinds::warningRank)).orElse(null);
         BigDecimal total = BigDecimal.ZERO;
         for (Decision.FindingDecision fd : findings) total = total.add(amount(fd));
         total = Money.plain(total);
@@ -118,11 +117,11 @@ final class DecisionBuilder {
         Proposal disposition = r1.disposition();
         List<Proposal> standing = new ArrayList<>(r1.standing());
         if (r2 != null) standing.addAll(r2.standing());
-        List<Decision.Conclusion> measures = standing.stream().filter(p -> !p.isDisposition() && !WARNINGS.contains(p.kind()))
-                .sorted(Comparator.comparingInt((Proposal p) -> rank(p.kind())).thenComparing(Proposal::ruleId))
+        List<Decision.Conclusion> measures = standing.stream().filter(p -> !p.isDisposition() && !outcomeKinds.isWarning(p.kind()))
+                .sorted(Comparator.comparingInt((Proposal p) -> outcomeKinds.rank(p.kind())).thenComparing(Proposal::ruleId))
                 .map(this::conclusion).toList();
-        String warning = standing.stream().map(Proposal::kind).filter(WARNINGS::contains)
-                .min(Comparator.comparingInt(WARNINGS::indexOf)).orElse(null);
+        String warning = standing.stream().map(Proposal::kind).filter(outcomeKinds::isWarning)
+                .min(Comparator.comparingInt(outcomeKinds::warningRank)).orElse(null);
         List<Superseded> superseded = new ArrayList<>(r1.superseded());
         if (r2 != null) superseded.addAll(r2.superseded());
         Decision.FineDetail fineDetail = fine == null ? null : new Decision.FineDetail(fine.amount(), fine.min(), fine.max(),
@@ -132,7 +131,20 @@ final class DecisionBuilder {
                 conclusion(disposition), fineDetail, measures, escalation(standing),
                 warning, superseded.stream().map(s -> new Decision.SupersededRef(s.loser().ruleId(), s.loser().kind(),
                         s.winner().ruleId(), explain(s))).toList(),
-                exemptions(f, r1), evidence(f), notApplied);
+                exemptions(f, r1), evidence(f), notApplied, warningScheme(f));
+    }
+
+    static final String NO_WARNING_SCHEME = "本地区未配置预警办法";
+
+    /**
+     * Graded warnings are a local scheme (江西红黄牌, 广元): where no rule grading warnings applies to the enterprise's
+     * region, the decision says so instead of being silent about warnings (issue 10: the region's own law only).
+     */
+    private String warningScheme(Finding f) {
+        boolean configured = ruleSet.law().precedence().rules().stream()
+                .filter(r -> outcomeKinds.isWarning(r.concludes()))
+                .anyMatch(r -> r.regions().isEmpty() || r.regions().stream().anyMatch(f::inRegion));
+        return configured ? null : NO_WARNING_SCHEME;
     }
 
     /**
@@ -188,14 +200,7 @@ final class DecisionBuilder {
         int enforcement = 0;
         Proposal reached = null;
         for (Proposal p : standing) {
-            int step = switch (p.kind()) {
-                case "移送公安机关（涉嫌污染环境罪）", "移送公安机关（行政拘留）" -> 5;
-                case "查封扣押", "限制生产", "停产整治" -> 4;
-                case "按日连续处罚" -> 3;
-                case "罚款" -> 2;
-                case "责令改正" -> 1;
-                default -> 0;
-            };
+            int step = outcomeKinds.ladderStep(p.kind());
             if (step > enforcement) {
                 enforcement = step;
                 reached = p;
@@ -230,14 +235,16 @@ final class DecisionBuilder {
                 throw new IllegalStateException("规则集不一致：事项 " + item.id() + " 的规则" + (fired ? "已" : "未")
                         + "触发，但按表格条件逐项核对的结果相反（违法事实 " + f.getId() + "）");
             }
+            boolean expired = item.validity().to() != null && item.validity().to().isBefore(f.getJudgedOn());
+            String afterExpiry = expired && !item.list().afterExpiry().isEmpty() ? item.list().afterExpiry() : null;
             out.add(new Decision.ExemptionCheck(item.id(), item.kind().kind(), item.name(), item.list().name(),
                     item.validity().toString(), inForce, failed.isEmpty(), fired && !supersededBy.containsKey(item.id()),
-                    supersededBy.get(item.id()), failed, met));
+                    supersededBy.get(item.id()), failed, met, afterExpiry));
         }
         return out;
     }
 
-    private static List<String> caseOutcome(List<Decision.FindingDecision> findings) {
+    private static List<String> caseOutcome(tianping.law.OutcomeKinds outcomeKinds, List<Decision.FindingDecision> findings) {
         Map<String, BigDecimal> amounts = new HashMap<>();
         Set<String> kinds = new LinkedHashSet<>();
         for (Decision.FindingDecision fd : findings) {
@@ -246,14 +253,14 @@ final class DecisionBuilder {
             if (fd.fine() != null) amounts.merge(kind, fd.fine().amount(), Money::sum);
             if (fd.disposition().amount() != null) amounts.merge(kind, fd.disposition().amount(), Money::sum);
             for (Decision.Conclusion m : fd.measures()) {
-                if (!ANNOTATIONS.contains(m.kind())) {
+                if (!outcomeKinds.isAnnotation(m.kind())) {
                     kinds.add(m.kind() + (m.mandatory().equals("可以") ? "（可以）" : ""));
                 }
             }
         }
-        List<String> dispositions = kinds.stream().filter(k -> Proposal.isDisposition(baseKind(k))).toList();
-        List<String> ordered = new ArrayList<>(dispositions.stream().sorted(Comparator.comparingInt(DecisionBuilder::rank)).toList());
-        kinds.stream().filter(k -> !dispositions.contains(k)).sorted(Comparator.comparingInt(DecisionBuilder::rank)).forEach(ordered::add);
+        List<String> dispositions = kinds.stream().filter(k -> outcomeKinds.isDisposition(baseKind(k))).toList();
+        List<String> ordered = new ArrayList<>(dispositions.stream().sorted(Comparator.comparingInt(outcomeKinds::rank)).toList());
+        kinds.stream().filter(k -> !dispositions.contains(k)).sorted(Comparator.comparingInt(outcomeKinds::rank)).forEach(ordered::add);
         return ordered.stream().map(k -> amounts.containsKey(k) ? k + " " + Numbers.yuan(amounts.get(k)) : k).toList();
     }
 
@@ -261,11 +268,6 @@ final class DecisionBuilder {
     private static String baseKind(String kind) {
         int paren = kind.indexOf('（');
         return paren < 0 ? kind : kind.substring(0, paren);
-    }
-
-    private static int rank(String kind) {
-        for (int i = 0; i < SEVERITY.size(); i++) if (kind.startsWith(SEVERITY.get(i))) return i;
-        return SEVERITY.size();
     }
 
     /**
@@ -276,7 +278,7 @@ final class DecisionBuilder {
      */
     private List<Decision.TraceStep> traceSteps() {
         List<Trace.Step> ordered = new ArrayList<>(trace.steps());
-        ordered.sort(Comparator.comparingInt((Trace.Step s) -> Phases.ORDER.indexOf(s.rule().phase()))
+        ordered.sort(Comparator.comparingInt((Trace.Step s) -> outcomeKinds.phases().indexOf(s.rule().phase()))
                 .thenComparing(s -> s.rule().id()).thenComparingInt(this::findingIndex));
         List<Decision.TraceStep> out = new ArrayList<>();
         int seq = 1;

@@ -22,7 +22,7 @@ final class LighterLaw {
     }
 
     /** The lighter of the two decisions on each finding, with the comparison recorded. */
-    static List<Decision.FindingDecision> choose(DecisionBuilder.Evaluation underActDateLaw,
+    static List<Decision.FindingDecision> choose(tianping.law.OutcomeKinds kinds, DecisionBuilder.Evaluation underActDateLaw,
                                                  DecisionBuilder.Evaluation underDecisionDateLaw,
                                                  List<Decision.LawComparison> comparisons) {
         List<Decision.FindingDecision> chosen = new ArrayList<>();
@@ -34,7 +34,7 @@ final class LighterLaw {
                 chosen.add(old);
                 continue;
             }
-            boolean lighter = compare(now, old) < 0;
+            boolean lighter = compare(kinds, now, old) < 0;
             chosen.add(lighter ? now : old);
             comparisons.add(new Decision.LawComparison(old.id(), old.actDate(), describe(old), describe(now),
                     lighter ? NEW : OLD, lighter ? "裁决时的规定处罚较轻，依行政处罚法第三十七条适用裁决时的规定"
@@ -56,20 +56,13 @@ final class LighterLaw {
     static boolean sameUnderBoth(Decision.FindingDecision old, Decision.FindingDecision now) {
         return old.equals(new Decision.FindingDecision(now.id(), now.violation(), now.violationName(), now.violatedProvision(),
                 now.actDate(), old.judgedOn(), now.disposition(), now.fine(), now.measures(), now.escalation(), now.warning(),
-                now.superseded(), now.exemptions(), now.evidence(), now.notApplied()));
+                now.superseded(), now.exemptions(), now.evidence(), now.notApplied(), now.warningScheme()));
     }
 
-    private static int compare(Decision.FindingDecision a, Decision.FindingDecision b) {
-        int byKind = Integer.compare(weight(a.disposition().kind()), weight(b.disposition().kind()));
+    /** Heavier disposition (by outcome-kinds.csv's 轻重 column) first, then the larger amount. */
+    private static int compare(tianping.law.OutcomeKinds kinds, Decision.FindingDecision a, Decision.FindingDecision b) {
+        int byKind = Integer.compare(kinds.weight(a.disposition().kind()), kinds.weight(b.disposition().kind()));
         return byKind != 0 ? byKind : DecisionBuilder.amount(a).compareTo(DecisionBuilder.amount(b));
-    }
-
-    /** How heavy a disposition is: not punished, handled without a penalty, fined, fined day by day. */
-    private static int weight(String kind) {
-        if (kind.startsWith("不予处罚") || kind.startsWith("不再处罚")) return 0;
-        if (kind.equals("提醒") || kind.equals("帮扶") || kind.equals("督导")) return 1;
-        if (kind.equals("罚款")) return 2;
-        return 3;
     }
 
     private static String describe(Decision.FindingDecision fd) {

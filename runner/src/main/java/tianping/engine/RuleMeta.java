@@ -22,7 +22,7 @@ import java.util.Map;
 public record RuleMeta(String id, String name, String phase, String legalBasis, Validity validity, String concludes,
                        boolean mandatory, String kind, String ladder, int step, RuleInfo info) {
 
-    static RuleMeta of(Rule rule, List<TableError> errors) {
+    static RuleMeta of(Rule rule, tianping.law.OutcomeKinds kinds, List<TableError> errors) {
         Map<String, Object> m = rule.getMetaData();
         String id = Meta.text(m, "id");
         String where = "规则“" + rule.getName() + "”";
@@ -44,7 +44,8 @@ public record RuleMeta(String id, String name, String phase, String legalBasis, 
         }
         String step = Meta.text(m, "step");
         RuleInfo info = new RuleInfo(id, rule.getName(), concludes, Meta.list(m, "violation"), Meta.list(m, "region"),
-                validity == null ? new Validity(LocalDate.MIN, null) : validity, Meta.list(m, "overrides"), Meta.list(m, "yieldsTo"));
+                validity == null ? new Validity(LocalDate.MIN, null) : validity, Meta.list(m, "overrides"), Meta.list(m, "yieldsTo"),
+                kinds.isDisposition(concludes));
         return new RuleMeta(id, rule.getName(), ((RuleImpl) rule).getAgendaGroup(), Meta.text(m, "legalBasis"), validity,
                 concludes, !Meta.text(m, "mandatory").equals("可以"), Meta.text(m, "kind"), Meta.text(m, "ladder"),
                 step.isEmpty() ? 0 : Integer.parseInt(step), info);

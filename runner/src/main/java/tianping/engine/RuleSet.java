@@ -66,7 +66,7 @@ public final class RuleSet {
         Map<String, RuleMeta> ids = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                RuleMeta meta = RuleMeta.of(rule, errors);
+                RuleMeta meta = RuleMeta.of(rule, book.outcomeKinds(), errors);
                 names.put(rule.getName(), meta);
                 if (!meta.id().isEmpty() && ids.put(meta.id(), meta) != null) {
                     errors.add(new TableError(meta.id(), 0, "rule_metadata_error", "规则编号 " + meta.id() + " 重复"));
