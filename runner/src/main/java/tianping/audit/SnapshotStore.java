@@ -32,7 +32,13 @@ public final class SnapshotStore {
         this.root = logDir.resolve("rulesets");
     }
 
+    /** Only a well-formed fingerprint names a folder: a record's {@code sha256:../../etc} must never become a path. */
+    static boolean wellFormed(String fingerprint) {
+        return fingerprint != null && fingerprint.matches("sha256:[0-9a-f]{64}");
+    }
+
     private Path dirOf(String fingerprint) {
+        if (!wellFormed(fingerprint)) throw new IllegalArgumentException("not a fingerprint");
         return root.resolve(fingerprint.substring("sha256:".length()));
     }
 
@@ -60,19 +66,28 @@ public final class SnapshotStore {
 
     /** The engine version the snapshot was archived with, or null if there is no such snapshot. */
     public String engineOf(String fingerprint) throws IOException {
+        if (!wellFormed(fingerprint)) return null;
         Path f = dirOf(fingerprint).resolve(ENGINE);
         return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : null;
     }
 
     /** Loads an archived rule set; refuses one whose files no longer hash to its fingerprint. */
     public RuleSet load(String fingerprint) throws IOException, RuleSetException {
+        if (!wellFormed(fingerprint)) {
+            throw new RuleSetException(List.of(new TableError("rulesets", 0, "snapshot_fingerprint_invalid",
+                    "记录的规则集指纹不是 sha256: 加 64 位十六进制数字，不据此查找快照：" + tianping.read.Excerpt.of(String.valueOf(fingerprint)))));
+        }
         Path dir = dirOf(fingerprint);
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a link named like a snapshot is none
             throw new RuleSetException(List.of(new TableError(dir.toString(), 0, "snapshot_missing", "没有规则集快照 " + fingerprint)));
         }
         SortedMap<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+            for (Path p : walk.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new RuleSetException(List.of(new TableError(dir.relativize(p).toString(), 0, "snapshot_not_a_file",
+                            "快照中只应有普通文件（不跟随符号链接）：" + dir.relativize(p))));
+                }
                 String rel = dir.relativize(p).toString().replace('\\', '/');
                 if (!rel.equals(ENGINE)) files.put(rel, Files.readAllBytes(p));
             }
