@@ -11,13 +11,16 @@ import java.time.LocalDateTime;
  * point arithmetic would not guarantee ((1.1 − 1.0) / 1.0 ≠ 0.1 in doubles).
  *
  * @param averaging 小时均值 / 日均值 / 瞬时 / 手工监测
- * @param hours     consecutive exceeding hours (小时均值 only; 0 otherwise)
+ * @param minutes   the episode's duration in whole minutes (小时均值 only; 0 otherwise). Whole minutes, not decimal
+ *                  hours: 20 minutes is 1/3 hour, which no decimal holds exactly, while every duration a case can
+ *                  state (3.5 小时, 3 小时 30 分钟, 4.25 小时) is a whole number of minutes, and the day's accumulated
+ *                  duration (a union of intervals) is then exact integer arithmetic.
  */
 public record Exceedance(
         Pollutant pollutant,
         String averaging,
         LocalDateTime start,
-        int hours,
+        long minutes,
         BigDecimal measured,
         BigDecimal limit,
         BigDecimal limitLow,
@@ -34,6 +37,19 @@ public record Exceedance(
     public Double ratio() {
         if (limit == null || limitLow != null || isNoise()) return null;
         return measured.divide(limit, MathContext.DECIMAL64).doubleValue();
+    }
+
+    /** The duration as officers write it: "3 小时", "3 小时 30 分钟", "45 分钟"; empty when there is none. */
+    public String durationText() {
+        return durationText(minutes);
+    }
+
+    /** A duration in whole minutes as text: "3 小时", "3 小时 30 分钟", "45 分钟"; "0 分钟" for none. */
+    public static String durationText(long minutes) {
+        long h = minutes / 60;
+        long m = minutes % 60;
+        if (h == 0) return m + " 分钟";
+        return m == 0 ? h + " 小时" : h + " 小时 " + m + " 分钟";
     }
 
     public boolean isNoise() {

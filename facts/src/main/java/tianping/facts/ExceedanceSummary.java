@@ -3,24 +3,24 @@ package tianping.facts;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * The measures the lists read from a finding's exceedance episodes, computed once: rules test them many times.
  * Every value is null when the finding carries no monitoring data.
  *
- * @param maxDailyExceedanceHours 日最大累计超标时长: for each natural day, the hours whose hourly mean exceeded
- *                                (any factor, each hour once), and the largest such day
+ * @param maxDailyExceedanceMinutes 日最大累计超标时长 in whole minutes: for each natural day, the minutes covered by
+ *                                  an exceeding hourly-mean episode (any factor, each minute once), and the largest
+ *                                  such day. Kept in minutes so that 4 h and 4 h 15 min compare exactly.
  */
 record ExceedanceSummary(Integer factorsExceeded, Double maxHourlyMultiple, Double maxDailyMultiple, Double maxMultiple,
-                         Double maxDailyExceedanceHours, Boolean toxicOrClassI, Boolean phExceeded, Double phMin,
+                         Long maxDailyExceedanceMinutes, Boolean toxicOrClassI, Boolean phExceeded, Double phMin,
                          Double phMax, Double noiseExcessDb, Boolean dailyMeanExceeded, LocalDateTime firstStart,
                          double maxHeavyMetalOrPopRatio, boolean sulphurOrNitrogenOxides,
                          Map<String, Double> maxRatioByMetalGroup) {
@@ -36,7 +36,7 @@ record ExceedanceSummary(Integer factorsExceeded, Double maxHourlyMultiple, Doub
                 maxMultiple(exceedances, Exceedance::hourly),
                 maxMultiple(exceedances, Exceedance::daily),
                 maxMultiple(exceedances, e -> true),
-                dailyHours(exceedances),
+                dailyMinutes(exceedances),
                 exceedances.stream().anyMatch(e -> e.pollutant().toxicOrClassI()),
                 !ph.isEmpty(),
                 ph.stream().map(e -> e.measured().doubleValue()).min(Comparator.naturalOrder()).orElse(null),
@@ -70,15 +70,45 @@ record ExceedanceSummary(Integer factorsExceeded, Double maxHourlyMultiple, Doub
                 .max(Comparator.naturalOrder()).orElse(null);
     }
 
-    private static Double dailyHours(List<Exceedance> exceedances) {
-        Map<LocalDate, Set<LocalDateTime>> hoursByDay = new HashMap<>();
+    /**
+     * The largest natural day's exceeding minutes. Each episode is the interval [start, start + minutes), cut at
+     * midnight; the intervals of one day are merged so that a minute two factors exceed together counts once.
+     */
+    private static Long dailyMinutes(List<Exceedance> exceedances) {
+        Map<LocalDate, List<long[]>> byDay = new HashMap<>();
         for (Exceedance e : exceedances) {
-            if (!e.hourly()) continue;
-            LocalDateTime hour = e.start().truncatedTo(ChronoUnit.HOURS);
-            for (int i = 0; i < e.hours(); i++, hour = hour.plusHours(1)) {
-                hoursByDay.computeIfAbsent(hour.toLocalDate(), d -> new HashSet<>()).add(hour);
+            if (!e.hourly() || e.minutes() <= 0) continue;
+            LocalDateTime from = e.start().truncatedTo(ChronoUnit.MINUTES);
+            LocalDateTime to = from.plusMinutes(e.minutes());
+            while (from.isBefore(to)) {
+                LocalDateTime midnight = from.toLocalDate().plusDays(1).atStartOfDay();
+                LocalDateTime end = to.isBefore(midnight) ? to : midnight;
+                long a = from.getHour() * 60L + from.getMinute();
+                byDay.computeIfAbsent(from.toLocalDate(), d -> new ArrayList<>())
+                        .add(new long[] {a, a + ChronoUnit.MINUTES.between(from, end)});
+                from = end;
             }
         }
-        return (double) hoursByDay.values().stream().mapToInt(Set::size).max().orElse(0);
+        long max = 0;
+        for (List<long[]> intervals : byDay.values()) max = Math.max(max, covered(intervals));
+        return max;
+    }
+
+    /** Minutes covered by the union of half-open intervals [a, b). */
+    private static long covered(List<long[]> intervals) {
+        intervals.sort(Comparator.comparingLong(i -> i[0]));
+        long total = 0;
+        long start = -1;
+        long end = -1;
+        for (long[] i : intervals) {
+            if (i[0] > end) {
+                total += end - start;
+                start = i[0];
+                end = i[1];
+            } else {
+                end = Math.max(end, i[1]);
+            }
+        }
+        return total + end - start;
     }
 }

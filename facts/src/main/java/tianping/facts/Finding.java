@@ -225,8 +225,20 @@ public final class Finding {
     public Double getMaxHourlyMultiple() { return summary.maxHourlyMultiple(); }
     public Double getMaxDailyMultiple() { return summary.maxDailyMultiple(); }
     public Double getMaxMultiple() { return summary.maxMultiple(); }
-    /** 日最大累计超标时长 in hours; 0 when there are exceedances but none of hourly means. */
-    public Double getMaxDailyExceedanceHours() { return summary.maxDailyExceedanceHours(); }
+    /** 日最大累计超标时长 in whole minutes, exact; 0 when there are exceedances but none of hourly means. */
+    public Long getMaxDailyExceedanceMinutes() { return summary.maxDailyExceedanceMinutes(); }
+
+    /**
+     * 日最大累计超标时长 in hours, as the condition language and the generated rules compare it. The double is
+     * minutes / 60 correctly rounded, and a day has at most 1,440 minutes: two different values m / 60 and a
+     * threshold written with a few decimals (4, 4.25) are far more than one ulp apart, so rounding keeps their
+     * order and equality, and "≤ 4 小时" holds for 240 minutes and not for 255 (ExceedanceHoursTest proves it
+     * over the whole day).
+     */
+    public Double getMaxDailyExceedanceHours() {
+        Long minutes = summary.maxDailyExceedanceMinutes();
+        return minutes == null ? null : minutes / 60.0;
+    }
     /** Some factor exceeded is toxic or a Class-I pollutant (有毒或第一类污染物). */
     public Boolean getToxicOrClassI() { return summary.toxicOrClassI(); }
     /** Some exceedance is of pH (w01001), which has a range limit rather than a multiple. */

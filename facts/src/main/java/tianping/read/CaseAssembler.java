@@ -1,6 +1,8 @@
 package tianping.read;
 
 import tianping.facts.Credit;
+
+import java.math.BigDecimal;
 import tianping.facts.Enterprise;
 import tianping.facts.Exceedance;
 import tianping.facts.Finding;
@@ -181,14 +183,43 @@ final class CaseAssembler {
             errors.add(at + ".measured", "case_value_error", "测定值 " + e.measured().toPlainString() + " 未超出限值"
                     + (e.limitLow() != null ? " " + e.limitLow().toPlainString() + "–" : " ") + e.limit().toPlainString() + "，不是超标时段");
         }
-        int hours = 0;
+        long minutes = 0;
         if (e.averaging().equals("小时均值")) {
-            hours = e.hours() == null ? 1 : e.hours();
-        } else if (e.hours() != null) {
-            errors.add(at + ".hours", "case_value_error", "只有小时均值的超标时段才有连续小时数");
+            minutes = duration(e, at, errors);
+        } else if (e.hours() != null || e.minutes() != null) {
+            errors.add(at + (e.hours() != null ? ".hours" : ".minutes"), "case_value_error", "只有小时均值的超标时段才有超标时长");
         }
-        return new Exceedance(p, e.averaging(), e.start(), hours, e.measured(), e.limit(), e.limitLow(),
+        return new Exceedance(p, e.averaging(), e.start(), minutes, e.measured(), e.limit(), e.limitLow(),
                 e.unit() == null ? "" : e.unit(), e.standard() == null ? "" : e.standard());
+    }
+
+    /**
+     * An hourly-mean episode's duration in whole minutes: {@code hours} (a decimal, 3.5) plus {@code minutes}
+     * (0–59), one hour when neither is given. Hours that are not whole minutes (3.33 小时) are refused rather than
+     * rounded, since a rounded duration could cross a list's threshold.
+     */
+    private static long duration(CaseInput.ExceedanceInput e, String at, Errors errors) {
+        if (e.hours() == null && e.minutes() == null) return 60;
+        BigDecimal hours = e.hours() == null ? BigDecimal.ZERO : e.hours();
+        if (hours.signum() < 0) {
+            errors.add(at + ".hours", "case_value_error", "超标时长不能为负数：" + hours.toPlainString() + " 小时");
+            return 0;
+        }
+        if (e.minutes() != null && (e.minutes() < 0 || e.minutes() > 59)) {
+            errors.add(at + ".minutes", "case_value_error", "分钟数须在 0–59 之间（满 60 分钟写入小时）：" + e.minutes() + " 分钟");
+            return 0;
+        }
+        BigDecimal fromHours = hours.multiply(BigDecimal.valueOf(60));
+        if (fromHours.stripTrailingZeros().scale() > 0) {
+            errors.add(at + ".hours", "case_value_error", "超标时长须为整分钟：" + hours.toPlainString()
+                    + " 小时为 " + fromHours.stripTrailingZeros().toPlainString() + " 分钟；请改写为整分钟，如 3 小时 20 分钟写作 hours 3、minutes 20");
+            return 0;
+        }
+        long minutes = fromHours.longValueExact() + (e.minutes() == null ? 0 : e.minutes());
+        if (minutes == 0) {
+            errors.add(at + (e.hours() != null ? ".hours" : ".minutes"), "case_value_error", "超标时长须大于 0");
+        }
+        return minutes;
     }
 
     private ViolationType knownViolation(String code, String at, Errors errors) {

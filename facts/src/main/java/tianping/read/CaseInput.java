@@ -51,7 +51,7 @@ record CaseInput(String caseId, LocalDate decisionDate, Enterprise enterprise, C
         }
     }
 
-    record ExceedanceInput(String factor, String averaging, LocalDateTime start, Integer hours, BigDecimal measured,
+    record ExceedanceInput(String factor, String averaging, LocalDateTime start, BigDecimal hours, Integer minutes, BigDecimal measured,
                            BigDecimal limit, BigDecimal limitLow, String unit, String standard) {
     }
 }

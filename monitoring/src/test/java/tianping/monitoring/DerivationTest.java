@@ -105,7 +105,7 @@ class DerivationTest {
         assertEquals(1, f.getExceedances().size());
         var e = f.getExceedances().get(0);
         assertEquals(LocalDateTime.of(2024, 3, 1, 8, 0), e.start());
-        assertEquals(4, e.hours());
+        assertEquals(240L, e.minutes());
         assertEquals(0, e.measured().compareTo(new java.math.BigDecimal("220")), e.measured().toPlainString());
         assertEquals(0.1, f.getMaxHourlyMultiple());
         assertEquals(4.0, f.getMaxDailyExceedanceHours());
@@ -129,7 +129,7 @@ class DerivationTest {
         int[] maintenance = new int[24];
         maintenance[10] = 16;
         Finding f = read(airCase("\"day.hj212\"", "", ""), "day.hj212", airDay(so2(9000, 16500, 8, 5), maintenance)).findings().get(0);
-        assertEquals(List.of(2, 2), f.getExceedances().stream().map(tianping.facts.Exceedance::hours).toList());
+        assertEquals(List.of(120L, 120L), f.getExceedances().stream().map(tianping.facts.Exceedance::minutes).toList());
         assertEquals(4.0, f.getMaxDailyExceedanceHours());
         assertTrue(f.getEpisodes().stream().anyMatch(ep -> ep.kind().equals("剔除的小时均值")
                 && ep.evidence().contains("2024-03-01T10:00 有效分钟 44 < 45：M")), f.getEpisodes().toString());

@@ -170,7 +170,7 @@ final class DecisionBuilder {
         for (var e : f.getExceedances()) {
             Double multiple = e.multiple();
             out.add(e.pollutant().name() + "（" + e.pollutant().code() + "）" + e.averaging() + " " + e.start()
-                    + (e.hours() > 1 ? " 起连续 " + e.hours() + " 小时" : "") + "：测定值 " + e.measured().toPlainString() + " " + e.unit()
+                    + (e.minutes() > 60 ? " 起连续 " + e.durationText() : "") + "：测定值 " + e.measured().toPlainString() + " " + e.unit()
                     + "，限值 " + (e.limitLow() != null ? e.limitLow().toPlainString() + "–" : "") + e.limit().toPlainString()
                     + (multiple != null ? "，超标 " + Numbers.plain(multiple) + " 倍" : "")
                     + (e.standard().isEmpty() ? "" : "（" + e.standard() + "）"));
