@@ -158,7 +158,7 @@ class DerivationTest {
         extra.packet(extra.segment(2051, DAY, DAY, Station.reading("a21026", 16500, 'N')).replace("DataTime=2024", "DataTime=0000"));
         Finding f = read(airCase("\"day.hj212\"", "", ""), "day.hj212", data + extra.text()).findings().get(0);
         assertEquals(List.of("a21026 小时均值 2024-03-01T08:00 4 小时"), f.getExceedances().stream()
-                .map(e -> e.pollutant().code() + " " + e.averaging() + " " + e.start() + " " + e.hours() + " 小时").toList());
+                .map(e -> e.pollutant().code() + " " + e.averaging() + " " + e.start() + " " + e.durationText()).toList());
         var packets = f.getEpisodes().stream().filter(ep -> ep.kind().equals("数据包错误")).findFirst().orElseThrow();
         assertTrue(packets.evidence().contains("第 1441 行：packet_implausible") && packets.evidence().contains("限值 200 的 1000 倍")
                 && packets.evidence().contains("第 1442 行：packet_implausible") && packets.evidence().contains("0000-03-01T00:00 不是真实的时间（应在 1990–2100 年间"),

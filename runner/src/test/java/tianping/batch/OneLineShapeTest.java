@@ -68,13 +68,14 @@ class OneLineShapeTest {
         List<String> updated = new ArrayList<>();
         assertEquals(before.size(), now.size());
         for (int i = 0; i < now.size(); i++) {
-            ObjectNode n = (ObjectNode) Lines.MAPPER.readTree(now.get(i));
-            JsonNode old = Lines.MAPPER.readTree(before.get(i));
+            String line = masked(now.get(i));
+            ObjectNode n = (ObjectNode) Lines.MAPPER.readTree(line);
+            JsonNode old = Lines.MAPPER.readTree(masked(before.get(i)));
             assertTrue(n.get("source").asText().startsWith(province.toString()), now.get(i));
             if (old.has("decision")) {
                 // the decision is the same bytes
-                assertTrue(now.get(i).contains("\"decision\":" + Lines.MAPPER.writeValueAsString(old.get("decision")) + "}")
-                        || now.get(i).contains("\"decision\":" + Lines.MAPPER.writeValueAsString(old.get("decision")) + ","), now.get(i));
+                assertTrue(line.contains("\"decision\":" + Lines.MAPPER.writeValueAsString(old.get("decision")) + "}")
+                        || line.contains("\"decision\":" + Lines.MAPPER.writeValueAsString(old.get("decision")) + ","), line);
             }
             n.remove("source");
             if (n.get("decision").isNull()) n.remove("decision");
@@ -86,6 +87,14 @@ class OneLineShapeTest {
             else assertEquals(old, n, "第 " + (i + 1) + " 行");
         }
         if (UPDATE) Files.write(BEFORE.resolve("province.jsonl"), updated, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The line with its rule-set fingerprint masked: it changes with any edit of the tables (the legal staff's
+     * loop adds a row and runs these tests), and GoldenTest leaves it out for the same reason.
+     */
+    private static String masked(String line) {
+        return line.replaceAll("\"ruleSet\":\"sha256:[0-9a-f]{64}\"", "\"ruleSet\":\"…\"");
     }
 
     /** The line in the old error shape, {path, code, message}. */
@@ -113,7 +122,7 @@ class OneLineShapeTest {
             String a = before.get(i);
             String b = comparable.get(i);
             if (a.contains("\"status\":\"decided\"")) {
-                assertEquals(a, b, "决定行逐字节相同");
+                assertEquals(masked(a), masked(b), "决定行逐字节相同（规则集指纹除外）");
                 identical++;
                 continue;
             }
