@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "check", description = "核查一个案件，输出处理意见与规则执行记录。")
 final class CheckCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "CASE.json", description = "案件事实文件（格式见 facts/src/main/resources/tianping/schema/case.schema.json）")
+    @Parameters(paramLabel = "CASE.json", description = "案件事实文件（格式见 reader/src/main/resources/tianping/schema/case.schema.json）")
     Path caseFile;
 
     @Option(names = "--json", description = "输出 JSON（缺省输出中文文本）")

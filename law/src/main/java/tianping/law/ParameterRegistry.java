@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The parameters.csv rows the Java code reads itself (facts/decide, monitoring, power), each with the unit the code
+ * The parameters.csv rows the Java code reads itself (law/decide, monitoring, power), each with the unit the code
  * computes in; rules' {@code law.number("…")} calls are checked against the table separately (RuleSet). Declared once
  * here so a missing or renamed row, a value that is not a number, or a unit the code cannot convert is a load error on
  * the table's line instead of an exception or a silently wrong threshold in the middle of a case. A row written in
