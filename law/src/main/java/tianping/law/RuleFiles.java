@@ -1,5 +1,6 @@
 package tianping.law;
 
+import tianping.core.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -114,22 +113,11 @@ public final class RuleFiles {
 
     /** sha256 over every file (path and content hash, in path order) and the engine version. */
     public String fingerprint(String engineVersion) {
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         md.update(("tianping-ruleset-v1\n" + engineVersion + "\n").getBytes(StandardCharsets.UTF_8));
-        files.forEach((path, content) -> md.update((path + "\n" + hex(sha256().digest(content)) + "\n")
+        files.forEach((path, content) -> md.update((path + "\n" + Sha256.hex(Sha256.digest().digest(content)) + "\n")
                 .getBytes(StandardCharsets.UTF_8)));
-        return "sha256:" + hex(md.digest());
+        return Sha256.text(md);
     }
 
-    public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
 }

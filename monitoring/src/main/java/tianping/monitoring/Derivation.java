@@ -287,7 +287,7 @@ final class Derivation {
                 } else {
                     new Hj212Reader(data).read(opened.stream());
                 }
-                report.sha256 = opened.sha256().substring("sha256:".length());
+                report.sha256 = opened.sha256();
                 if (report.header != null) {
                     error(name + ":" + report.header.line(), "monitoring_data_error", report.header.message());
                 }

@@ -1,22 +1,25 @@
 package tianping.monitoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tianping.monitoring.hj212.Problem;
 import tianping.monitoring.section.FactorLimit;
 import tianping.monitoring.section.MonitoringSection;
 import tianping.monitoring.values.Minutes;
+import tianping.facts.Episode;
+import tianping.read.CaseInput.ExceedanceInput;
+import tianping.read.CaseInput.FindingInput;
+import tianping.read.DerivedFindings;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes what the data established into the case, in the documented case format: one finding per outlet with
  * exceedances (its exceedances[] the summarised episodes, its episodes[] the evidence lines), the data files
  * with their sha256 under derivedFrom, and monitoringReport with what reading the files and examining every
- * outlet came to.
+ * outlet came to. Findings, exceedances and episodes are the reader's own records, written by {@link DerivedFindings}.
  */
 final class FindingWriter {
 
@@ -31,11 +34,11 @@ final class FindingWriter {
     }
 
     ObjectNode write(List<OutletAnalysis.Result> results) {
-        ArrayNode findings = array(caseJson, "findings");
+        ArrayNode findings = DerivedFindings.array(caseJson, "findings");
         for (OutletAnalysis.Result r : results) {
-            if (!r.exceedances().isEmpty()) finding(findings.addObject(), r);
+            if (!r.exceedances().isEmpty()) findings.add(DerivedFindings.finding(finding(r), section.finding()));
         }
-        ArrayNode derived = array(caseJson, "derivedFrom");
+        ArrayNode derived = DerivedFindings.array(caseJson, "derivedFrom");
         for (Collector.FileReport f : files) {
             derived.addObject().put("file", f.file).put("sha256", f.sha256).put("section", MonitoringDerivation.SECTION);
         }
@@ -43,57 +46,36 @@ final class FindingWriter {
         return caseJson;
     }
 
-    private void finding(ObjectNode f, OutletAnalysis.Result r) {
+    private FindingInput finding(OutletAnalysis.Result r) {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
+        List<ExceedanceInput> exceedances = new ArrayList<>();
         for (OutletAnalysis.Found x : r.exceedances()) {
             first = Math.min(first, x.start());
             long end = x.averaging().equals("小时均值") ? x.start() + x.hours() * 60L - 1
                     : x.averaging().equals("日均值") ? x.start() + 1439 : x.start();
             last = Math.max(last, end);
-        }
-        f.put("id", r.outlet().id());
-        f.put("violation", r.outlet().violation());
-        f.put("actDate", Minutes.date(first).toString());
-        if (!Minutes.date(last).equals(Minutes.date(first))) f.put("actEndDate", Minutes.date(last).toString());
-        for (Map.Entry<String, JsonNode> e : section.finding().properties()) {
-            f.set(e.getKey(), e.getValue().deepCopy());
-        }
-        if (!f.has("discoveredBy")) f.put("discoveredBy", "在线监控");
-        ArrayNode exceedances = f.putArray("exceedances");
-        for (OutletAnalysis.Found x : r.exceedances()) {
             FactorLimit l = x.limit();
-            ObjectNode e = exceedances.addObject();
-            e.put("factor", l.code());
-            e.put("averaging", x.averaging());
-            e.put("start", Minutes.text(x.start()));
-            if (x.hours() > 0) e.put("hours", x.hours());
-            e.put("measured", decimal(x.measured()));
-            e.put("limit", decimal(l.limit()));
-            if (l.limitLow() != null) e.put("limitLow", decimal(l.limitLow()));
-            e.put("unit", l.unit());
-            e.put("standard", l.standard());
+            exceedances.add(new ExceedanceInput(l.code(), x.averaging(), Minutes.time(x.start()),
+                    x.hours() > 0 ? BigDecimal.valueOf(x.hours()) : null, null, decimal(x.measured()), decimal(l.limit()),
+                    l.limitLow() == null ? null : decimal(l.limitLow()), l.unit(), l.standard()));
         }
-        if (r.restoredAt() != null) f.put("complianceRestoredAt", Minutes.text(r.restoredAt()));
-        ArrayNode episodes = f.putArray("episodes");
-        for (OutletAnalysis.Evidence e : r.evidence()) episode(episodes, e);
+        List<Episode> episodes = new ArrayList<>();
+        for (OutletAnalysis.Evidence e : r.evidence()) episodes.add(episode(e));
         for (Collector.FileReport file : files) {
             if (file.problems == 0) continue;
             String listed = String.join("；", file.listed.stream().map(Problem::toString).toList());
             int more = file.problems - file.listed.size();
-            episode(episodes, new OutletAnalysis.Evidence("数据包错误", first, last + 1, List.of(file.file), file.file + " 共 "
-                    + file.problems + " 处错误（错误的包或数据项不采用，读取未中止）：" + listed + (more > 0 ? "；其余 " + more + " 处未列出" : "")));
+            episodes.add(episode(new OutletAnalysis.Evidence("数据包错误", first, last + 1, List.of(file.file), file.file + " 共 "
+                    + file.problems + " 处错误（错误的包或数据项不采用，读取未中止）：" + listed + (more > 0 ? "；其余 " + more + " 处未列出" : ""))));
         }
+        return FindingInput.derived(r.outlet().id(), r.outlet().violation(), Minutes.date(first),
+                Minutes.date(last).equals(Minutes.date(first)) ? null : Minutes.date(last), "在线监控", null, null,
+                exceedances, r.restoredAt() == null ? null : Minutes.time(r.restoredAt()), null, episodes);
     }
 
-    private static void episode(ArrayNode episodes, OutletAnalysis.Evidence e) {
-        ObjectNode n = episodes.addObject();
-        n.put("kind", e.kind());
-        n.put("start", Minutes.text(e.start()));
-        n.put("end", Minutes.text(e.end()));
-        ArrayNode channels = n.putArray("channels");
-        e.channels().forEach(channels::add);
-        n.put("evidence", e.text());
+    private static Episode episode(OutletAnalysis.Evidence e) {
+        return new Episode(e.kind(), Minutes.time(e.start()), Minutes.time(e.end()), e.channels(), e.text());
     }
 
     private void report(ObjectNode report, List<OutletAnalysis.Result> results) {
@@ -122,9 +104,5 @@ final class FindingWriter {
     private static BigDecimal decimal(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
-    }
-
-    private static ArrayNode array(ObjectNode parent, String field) {
-        return parent.get(field) instanceof ArrayNode a ? a : parent.putArray(field);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tianping.facts.Finding;
-import tianping.law.RuleFiles;
 import tianping.read.CaseError;
 import tianping.read.CaseFile;
 import tianping.read.CaseReader;
@@ -119,7 +118,8 @@ class DerivationTest {
         JsonNode derived = input.get("derivedFrom").get(0);
         assertEquals("day.hj212", derived.get("file").asText());
         assertEquals("monitoring", derived.get("section").asText());
-        assertEquals(RuleFiles.hex(RuleFiles.sha256().digest(data.getBytes(StandardCharsets.UTF_8))), derived.get("sha256").asText());
+        assertEquals("sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(data.getBytes(StandardCharsets.UTF_8))), derived.get("sha256").asText(), "what sha256sum prints of the file");
         assertEquals(1440, input.get("monitoringReport").get("files").get(0).get("packets").asInt());
         assertEquals(24, input.get("monitoringReport").get("outlets").get(0).get("validHours").asInt());
     }

@@ -1,14 +1,13 @@
 package tianping.read;
 
+import tianping.core.Sha256;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import tianping.law.RuleFiles;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -62,6 +61,6 @@ public final class CanonicalJson {
 
     /** "sha256:…" of the canonical form. */
     public static String fingerprint(String canonical) {
-        return "sha256:" + RuleFiles.hex(RuleFiles.sha256().digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        return Sha256.of(canonical);
     }
 }

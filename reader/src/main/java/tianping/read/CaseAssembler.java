@@ -137,14 +137,15 @@ final class CaseAssembler {
             errors.add(at + ".fault.reportedAt", "case_value_error", "报告时间早于故障发生时间");
         }
         List<Exceedance> exceedances = new ArrayList<>();
-        for (int j = 0; j < f.exceedances().size(); j++) {
-            Exceedance e = exceedance(f.exceedances().get(j), at + ".exceedances[" + j + "]", errors);
+        List<CaseInput.ExceedanceInput> given = f.exceedances() == null ? List.of() : f.exceedances();
+        for (int j = 0; j < given.size(); j++) {
+            Exceedance e = exceedance(given.get(j), at + ".exceedances[" + j + "]", errors);
             if (e != null) exceedances.add(e);
         }
         if (type == null) return null;
         return new Finding(f.id(), type, f.actDate(), f.actEndDate(), f.discoveredOn(), f.discoveredBy(),
-                f.continuationOf(), f.harm(), f.endangersLifeOrHealth(), f.duringHeavyPollutionAlert(),
-                f.verifiedComplaint(), f.conduct(), f.mitigation(), f.correction(), exceedances,
+                f.continuationOf(), f.harm(), Boolean.TRUE.equals(f.endangersLifeOrHealth()), f.duringHeavyPollutionAlert(),
+                Boolean.TRUE.equals(f.verifiedComplaint()), f.conduct(), f.mitigation(), f.correction(), exceedances,
                 f.complianceRestoredAt(), f.fault(), f.details(), f.episodes(), context, f.actDate(), workingDays);
     }
 

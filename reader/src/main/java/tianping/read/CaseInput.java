@@ -15,11 +15,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** The case file as written (case.schema.json), before derivation. Only the reader sees these. */
-record CaseInput(String caseId, LocalDate decisionDate, Enterprise enterprise, CreditInput credit, HistoryInput history,
+/**
+ * The case file as written (case.schema.json), before derivation: the one Java shape of the case format. The reader
+ * binds case files to it; derivations (monitoring, power) write the findings they derive as {@link FindingInput}s
+ * through {@link DerivedFindings}, so the format is not spelled out again by hand.
+ */
+public record CaseInput(String caseId, LocalDate decisionDate, Enterprise enterprise, CreditInput credit, HistoryInput history,
                  List<FindingInput> findings, List<Episode> clues) {
 
-    CaseInput {
+    public CaseInput {
         clues = clues == null ? List.of() : clues;
     }
 
@@ -41,17 +45,22 @@ record CaseInput(String caseId, LocalDate decisionDate, Enterprise enterprise, C
         }
     }
 
-    record FindingInput(String id, String violation, LocalDate actDate, LocalDate actEndDate, LocalDate discoveredOn,
-                        String discoveredBy, String continuationOf, String harm, boolean endangersLifeOrHealth,
-                        String duringHeavyPollutionAlert, boolean verifiedComplaint, Finding.Conduct conduct,
+    public record FindingInput(String id, String violation, LocalDate actDate, LocalDate actEndDate, LocalDate discoveredOn,
+                        String discoveredBy, String continuationOf, String harm, Boolean endangersLifeOrHealth,
+                        String duringHeavyPollutionAlert, Boolean verifiedComplaint, Finding.Conduct conduct,
                         List<String> mitigation, Finding.Correction correction, List<ExceedanceInput> exceedances,
                         LocalDateTime complianceRestoredAt, Fault fault, Details details, List<Episode> episodes) {
-        FindingInput {
-            exceedances = exceedances == null ? List.of() : exceedances;
+        /** What a derivation finds; the officer's facts (harm, conduct…) come from the case's section. */
+        public static FindingInput derived(String id, String violation, LocalDate actDate, LocalDate actEndDate,
+                                           String discoveredBy, String continuationOf, String duringHeavyPollutionAlert,
+                                           List<ExceedanceInput> exceedances, LocalDateTime complianceRestoredAt,
+                                           Fault fault, List<Episode> episodes) {
+            return new FindingInput(id, violation, actDate, actEndDate, null, discoveredBy, continuationOf, null, null,
+                    duringHeavyPollutionAlert, null, null, null, null, exceedances, complianceRestoredAt, fault, null, episodes);
         }
     }
 
-    record ExceedanceInput(String factor, String averaging, LocalDateTime start, BigDecimal hours, Integer minutes, BigDecimal measured,
+    public record ExceedanceInput(String factor, String averaging, LocalDateTime start, BigDecimal hours, Integer minutes, BigDecimal measured,
                            BigDecimal limit, BigDecimal limitLow, String unit, String standard) {
     }
 }

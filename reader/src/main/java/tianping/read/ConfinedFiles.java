@@ -1,5 +1,6 @@
 package tianping.read;
 
+import tianping.core.Sha256;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The only way a case's raw data files (monitoring packets, power readings) are opened. A case is written by
@@ -123,7 +121,7 @@ public final class ConfinedFiles {
             while (in.read(buf) >= 0) {
                 // the digest sees every byte read
             }
-            return "sha256:" + HexFormat.of().formatHex(in.getMessageDigest().digest());
+            return Sha256.text(in.getMessageDigest());
         }
 
         @Override
@@ -145,7 +143,7 @@ public final class ConfinedFiles {
         try {
             InputStream raw = Channels.newInputStream(Files.newByteChannel(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
             long size = Files.size(real);
-            return new Opened(name, size, new DigestInputStream(new Bounded(raw, maxBytes, name), sha256()));
+            return new Opened(name, size, new DigestInputStream(new Bounded(raw, maxBytes, name), Sha256.digest()));
         } catch (IOException e) {
             throw new Refused("data_file_missing", "数据文件“" + Excerpt.of(name) + "”无法打开");
         }
@@ -211,14 +209,6 @@ public final class ConfinedFiles {
             return dir.toRealPath();
         } catch (IOException | SecurityException e) {
             return dir;
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package tianping.audit;
 
+import tianping.core.Sha256;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * One line of the decision log, kept as the exact bytes written. A record is
@@ -51,13 +51,13 @@ public final class LogRecord {
     public static LogRecord repair(long seq, String prev, long offset, byte[] torn, String savedAs) {
         ByteArrayOutputStream b = new ByteArrayOutputStream(512);
         write(b, "{\"seq\":" + seq + ",\"prev\":\"" + prev + "\",\"repair\":{\"offset\":" + offset + ",\"bytes\":" + torn.length
-                + ",\"sha256\":\"" + sha256(torn, 0, torn.length) + "\",\"savedAs\":" + quote(savedAs) + "}");
+                + ",\"sha256\":\"" + Sha256.of(torn, 0, torn.length) + "\",\"savedAs\":" + quote(savedAs) + "}");
         return seal(b);
     }
 
     private static LogRecord seal(ByteArrayOutputStream b) {
         byte[] body = b.toByteArray();
-        String hash = sha256(body, 0, body.length);
+        String hash = Sha256.of(body, 0, body.length);
         write(b, ",\"hash\":\"" + hash + "\"}");
         return new LogRecord(b.toByteArray());
     }
@@ -76,7 +76,7 @@ public final class LogRecord {
     /** The hash of the record's bytes before its hash field, or null if it has none. */
     public String actualHash() {
         int at = hashFieldAt();
-        return at < 0 ? null : sha256(line, 0, at);
+        return at < 0 ? null : Sha256.of(line, 0, at);
     }
 
     private int hashFieldAt() {
@@ -136,12 +136,6 @@ public final class LogRecord {
     /** @param caseJson the case as canonical JSON bytes; @param decision the decision as output */
     public record Fields(long seq, String prev, String ruleSet, String input, String engine, String source,
                          boolean repair, byte[] caseJson, byte[] decision) {
-    }
-
-    static String sha256(byte[] bytes, int from, int to) {
-        var md = tianping.law.RuleFiles.sha256();
-        md.update(bytes, from, to - from);
-        return "sha256:" + HexFormat.of().formatHex(md.digest());
     }
 
     private static void write(ByteArrayOutputStream b, String s) {

@@ -1,5 +1,6 @@
 package tianping.audit;
 
+import tianping.core.Sha256;
 import tianping.cli.Json;
 import tianping.engine.Decider;
 import tianping.engine.RuleSet;
@@ -106,7 +107,7 @@ public final class Replayer {
         if (f.caseJson() == null || f.decision() == null) {
             return new Outcome(f.seq(), f.source(), "无法重放", List.of("记录缺少案件或决定"));
         }
-        if (!LogRecord.sha256(f.caseJson(), 0, f.caseJson().length).equals(f.input())) {
+        if (!Sha256.of(f.caseJson(), 0, f.caseJson().length).equals(f.input())) {
             return new Outcome(f.seq(), f.source(), "不一致", List.of("所记案件与输入指纹 " + f.input() + " 不符：案件被改动"));
         }
         try {

@@ -1,5 +1,6 @@
 package tianping.audit;
 
+import tianping.core.Sha256;
 import tianping.engine.EngineVersion;
 import tianping.engine.RuleSet;
 import tianping.law.RuleFiles;
@@ -34,12 +35,12 @@ public final class SnapshotStore {
 
     /** Only a well-formed fingerprint names a folder: a record's {@code sha256:../../etc} must never become a path. */
     static boolean wellFormed(String fingerprint) {
-        return fingerprint != null && fingerprint.matches("sha256:[0-9a-f]{64}");
+        return Sha256.isWellFormed(fingerprint);
     }
 
     private Path dirOf(String fingerprint) {
         if (!wellFormed(fingerprint)) throw new IllegalArgumentException("not a fingerprint");
-        return root.resolve(fingerprint.substring("sha256:".length()));
+        return root.resolve(fingerprint.substring(Sha256.PREFIX.length()));
     }
 
     /** Archives the rule set unless it already is. */

@@ -1,5 +1,6 @@
 package tianping.power.derive;
 
+import tianping.facts.Fault;
 import tianping.power.episodes.Anomaly;
 import tianping.power.episodes.Evidence;
 import tianping.power.episodes.Kind;
@@ -27,9 +28,6 @@ final class FaultAssessment {
 
     /** A stop not reported within the window: when it began, the deadline, and what was (not) reported. */
     record Late(Anomaly stop, LocalDateTime deadline, String evidence) {
-    }
-
-    record Fault(LocalDateTime occurredAt, LocalDateTime reportedAt, boolean sudden, boolean productionCut) {
     }
 
     private FaultAssessment() {

@@ -1,5 +1,6 @@
 package tianping.power.readings;
 
+import tianping.core.Sha256;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,8 @@ public final class EnterpriseSeries {
      * gap): what a decision rests on when the enterprise's readings are a part of a larger feed.
      */
     public String sha256() {
-        try {
-            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+        {
+            java.security.MessageDigest d = Sha256.digest();
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * grid.slots());
             for (int c = 0; c < channels.size(); c++) {
                 d.update(channels.get(c).id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -71,9 +72,7 @@ public final class EnterpriseSeries {
                 for (float v : kw[c]) b.putInt(Float.floatToIntBits(v));
                 d.update(b.array(), 0, b.position());
             }
-            return "sha256:" + java.util.HexFormat.of().formatHex(d.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return Sha256.text(d);
         }
     }
 
