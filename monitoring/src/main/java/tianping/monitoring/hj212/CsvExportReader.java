@@ -1,7 +1,13 @@
 package tianping.monitoring.hj212;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -11,11 +17,14 @@ import java.util.List;
  * empty flag means none was recorded. Every row becomes a one-reading {@link Packet} of the command the
  * export's interval corresponds to, so the rest of the derivation treats both forms alike. Bad rows are
  * reported with their line and skipped; a wrong header is reported as {@code csv_header} and ends the reading.
+ * Cells are split by Commons CSV (quoted cells, spaces around them); lines come from {@link LineReader}, so a file
+ * is read one bounded line at a time however long it is, and a quote left open never swallows the rest of the file.
  */
 public final class CsvExportReader implements LineReader.Consumer {
 
     public static final String HEADER = "mn,time,code,avg,flag";
     private static final int MAX_LINE = 1024;
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setTrim(true).get();
 
     private final PacketHandler handler;
     private final int cn;
@@ -54,48 +63,65 @@ public final class CsvExportReader implements LineReader.Consumer {
             return;
         }
         if (from == to) return;
-        int[] cells = new int[6];
-        int n = 0;
-        cells[n++] = from;
-        for (int i = from; i < to && n < 6; i++) if (b[i] == ',') cells[n++] = i + 1;
-        if (n != 5) {
+        List<String> cells = cells(b, from, to);
+        if (cells == null) {
+            row(number, "引号不成对：“" + Ascii.text(b, from, to) + "”");
+            return;
+        }
+        if (cells.size() != 5) {
             row(number, "应有 5 列（" + HEADER + "），实际为“" + Ascii.text(b, from, to) + "”");
             return;
         }
-        int mnTo = cells[1] - 1;
-        int timeTo = cells[2] - 1;
-        int codeTo = cells[3] - 1;
-        int avgTo = cells[4] - 1;
-        if (mnTo - from > 24 || !Ascii.alphanumeric(b, from, mnTo)) {
-            row(number, "mn 应为不超过 24 位的字母数字，实际为“" + Ascii.text(b, from, mnTo) + "”");
+        byte[] mn = ascii(cells.get(0));
+        if (mn.length > 24 || !Ascii.alphanumeric(mn, 0, mn.length)) {
+            row(number, "mn 应为不超过 24 位的字母数字，实际为“" + Ascii.text(mn, 0, mn.length) + "”");
             return;
         }
-        long time = time(b, cells[1], timeTo);
+        byte[] t = ascii(cells.get(1));
+        long time = time(t, 0, t.length);
         if (time == Packet.NO_TIME) {
-            row(number, "time 应为 YYYY-MM-DD HH:MM[:SS] 或 YYYYMMDDhhmmss，实际为“" + Ascii.text(b, cells[1], timeTo) + "”");
+            row(number, "time 应为 YYYY-MM-DD HH:MM[:SS] 或 YYYYMMDDhhmmss，实际为“" + Ascii.text(t, 0, t.length) + "”");
             return;
         }
-        if (!Ascii.alphanumeric(b, cells[2], codeTo)) {
-            row(number, "code 应为 HJ 212 因子代码，实际为“" + Ascii.text(b, cells[2], codeTo) + "”");
+        byte[] code = ascii(cells.get(2));
+        if (!Ascii.alphanumeric(code, 0, code.length)) {
+            row(number, "code 应为 HJ 212 因子代码，实际为“" + Ascii.text(code, 0, code.length) + "”");
             return;
         }
-        double avg = Ascii.number(b, cells[3], avgTo);
+        byte[] value = ascii(cells.get(3));
+        double avg = Ascii.number(value, 0, value.length);
         if (Double.isNaN(avg)) {
-            row(number, "avg 不是数值：“" + Ascii.text(b, cells[3], avgTo) + "”");
+            row(number, "avg 不是数值：“" + Ascii.text(value, 0, value.length) + "”");
             return;
         }
         char flag = Reading.NO_FLAG;
-        if (to > cells[4]) {
-            byte c = b[cells[4]];
-            if (to - cells[4] != 1 || !(c >= 'A' && c <= 'Z')) {
-                row(number, "flag 应为一个大写字母或留空，实际为“" + Ascii.text(b, cells[4], to) + "”");
+        String f = cells.get(4);
+        if (!f.isEmpty()) {
+            if (f.length() != 1 || !(f.charAt(0) >= 'A' && f.charAt(0) <= 'Z')) {
+                byte[] fb = f.getBytes(StandardCharsets.UTF_8);
+                row(number, "flag 应为一个大写字母或留空，实际为“" + Ascii.text(fb, 0, fb.length) + "”");
                 return;
             }
-            flag = (char) c;
+            flag = f.charAt(0);
         }
-        Reading reading = new Reading(ascii.string(b, cells[2], codeTo), Double.NaN, avg, Double.NaN, Double.NaN,
+        Reading reading = new Reading(ascii.string(code, 0, code.length), Double.NaN, avg, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, flag);
-        handler.packet(new Packet(number, Edition.HJ212_2017, -1, -1, cn, ascii.string(b, from, mnTo), -1, time, List.of(reading)));
+        handler.packet(new Packet(number, Edition.HJ212_2017, -1, -1, cn, ascii.string(mn, 0, mn.length), -1, time, List.of(reading)));
+    }
+
+    /** One line's cells, or null if its quoting is broken. */
+    private static List<String> cells(byte[] b, int from, int to) {
+        try (CSVParser parser = CSVParser.parse(new String(b, from, to - from, StandardCharsets.UTF_8), FORMAT)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.size() == 1 ? records.get(0).toList() : null;
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /** A cell's bytes as the packet checks read them (non-ASCII text fails those checks and is shown escaped). */
+    private static byte[] ascii(String cell) {
+        return cell.getBytes(StandardCharsets.UTF_8);
     }
 
     private long time(byte[] b, int from, int to) {

@@ -57,4 +57,16 @@ class CsvExportReaderTest {
         assertEquals(List.of("1 csv_header"), r.problems.stream().map(p -> p.line() + " " + p.code()).toList());
         assertEquals(List.of("1 csv_header"), read("").problems.stream().map(p -> p.line() + " " + p.code()).toList());
     }
+
+    @Test
+    void quotedCellsAreReadAsSpreadsheetsWriteThemAndAnOpenQuoteSpoilsOnlyItsLine() throws IOException {
+        Recorder r = read("mn,time,code,avg,flag\n"
+                + "\"61000000000001\", \"2024-03-01 08:00\" ,w01018,\"42.5\",N\n"
+                + "61000000000001,\"2024-03-01 09:00,w01018,1,N\n"
+                + "61000000000001,2024-03-01 10:00,w01018,44,N\n");
+        assertEquals(List.of(2L, 4L), r.packets.stream().map(Packet::line).toList());
+        assertEquals(42.5, r.packets.get(0).readings().get(0).avg());
+        assertEquals("61000000000001", r.packets.get(0).mn());
+        assertEquals(List.of("3 csv_row"), r.problems.stream().map(p -> p.line() + " " + p.code()).toList());
+    }
 }
