@@ -79,31 +79,60 @@ public final class Finding {
         }
     }
 
-    public Finding(String id, ViolationType type, LocalDate actDate, LocalDate actEndDate, LocalDate discoveredOn,
-                   String discoveredBy, String continuationOf, String harm, boolean endangersLifeOrHealth,
-                   String alertLevel, boolean verifiedComplaint, Conduct conduct, List<String> mitigation,
-                   Correction correction, List<Exceedance> exceedances, LocalDateTime complianceRestoredAt,
-                   Fault fault, Details details, List<Episode> episodes, Context context, LocalDate judgedOn,
-                   Integer correctionWorkingDays) {
-        this.id = Objects.requireNonNull(id);
-        this.type = Objects.requireNonNull(type);
-        this.actDate = Objects.requireNonNull(actDate);
-        this.actEndDate = actEndDate != null ? actEndDate : actDate;
-        this.discoveredOn = Objects.requireNonNull(discoveredOn);
-        this.discoveredBy = discoveredBy != null ? discoveredBy : "其他";
-        this.continuationOf = continuationOf;
-        this.harm = Objects.requireNonNull(harm);
-        this.endangersLifeOrHealth = endangersLifeOrHealth;
-        this.alertLevel = alertLevel;
-        this.verifiedComplaint = verifiedComplaint;
-        this.conduct = conduct != null ? conduct : Conduct.none();
-        this.mitigation = mitigation != null ? List.copyOf(mitigation) : List.of();
-        this.correction = correction != null ? correction : Correction.none();
-        this.exceedances = exceedances != null ? List.copyOf(exceedances) : List.of();
-        this.complianceRestoredAt = complianceRestoredAt;
-        this.fault = fault;
-        this.details = details != null ? details : Details.none();
-        this.episodes = episodes != null ? List.copyOf(episodes) : List.of();
+    /**
+     * What the case establishes about the act, as given (or as a derivation found it); the measures rules read
+     * are derived from these once, in {@link Finding}. Absent optional facts take their documented defaults here.
+     */
+    public record Facts(String id, ViolationType type, LocalDate actDate, LocalDate actEndDate, LocalDate discoveredOn,
+                        String discoveredBy, String continuationOf, String harm, boolean endangersLifeOrHealth,
+                        String alertLevel, boolean verifiedComplaint, Conduct conduct, List<String> mitigation,
+                        Correction correction, List<Exceedance> exceedances, LocalDateTime complianceRestoredAt,
+                        Fault fault, Details details, List<Episode> episodes) {
+        public Facts {
+            Objects.requireNonNull(id);
+            Objects.requireNonNull(type);
+            Objects.requireNonNull(actDate);
+            Objects.requireNonNull(discoveredOn);
+            Objects.requireNonNull(harm);
+            actEndDate = actEndDate != null ? actEndDate : actDate;
+            discoveredBy = discoveredBy != null ? discoveredBy : "其他";
+            conduct = conduct != null ? conduct : Conduct.none();
+            mitigation = mitigation != null ? List.copyOf(mitigation) : List.of();
+            correction = correction != null ? correction : Correction.none();
+            exceedances = exceedances != null ? List.copyOf(exceedances) : List.of();
+            details = details != null ? details : Details.none();
+            episodes = episodes != null ? List.copyOf(episodes) : List.of();
+        }
+    }
+
+    /** The act as established; the fields above unpack it for the getters the rules call. */
+    private final Facts facts;
+
+    /**
+     * @param judgedOn              the date whose law judges the act (the act's date; another under Art. 37)
+     * @param correctionWorkingDays working days from the order to the correction, counted with the region's calendar
+     */
+    public Finding(Facts facts, Context context, LocalDate judgedOn, Integer correctionWorkingDays) {
+        this.facts = facts;
+        this.id = facts.id();
+        this.type = facts.type();
+        this.actDate = facts.actDate();
+        this.actEndDate = facts.actEndDate();
+        this.discoveredOn = facts.discoveredOn();
+        this.discoveredBy = facts.discoveredBy();
+        this.continuationOf = facts.continuationOf();
+        this.harm = facts.harm();
+        this.endangersLifeOrHealth = facts.endangersLifeOrHealth();
+        this.alertLevel = facts.alertLevel();
+        this.verifiedComplaint = facts.verifiedComplaint();
+        this.conduct = facts.conduct();
+        this.mitigation = facts.mitigation();
+        this.correction = facts.correction();
+        this.exceedances = facts.exceedances();
+        this.complianceRestoredAt = facts.complianceRestoredAt();
+        this.fault = facts.fault();
+        this.details = facts.details();
+        this.episodes = facts.episodes();
         this.context = Objects.requireNonNull(context);
         this.judgedOn = Objects.requireNonNull(judgedOn);
         this.correctionWorkingDays = correctionWorkingDays;
@@ -112,9 +141,7 @@ public final class Finding {
 
     /** The same finding judged under the law in force on another date (行政处罚法 Art. 37). */
     public Finding judgedOn(LocalDate date) {
-        return new Finding(id, type, actDate, actEndDate, discoveredOn, discoveredBy, continuationOf, harm,
-                endangersLifeOrHealth, alertLevel, verifiedComplaint, conduct, mitigation, correction, exceedances,
-                complianceRestoredAt, fault, details, episodes, context, date, correctionWorkingDays);
+        return new Finding(facts, context, date, correctionWorkingDays);
     }
 
     // ---- identity and dates -------------------------------------------------------------------------------

@@ -143,10 +143,10 @@ final class CaseAssembler {
             if (e != null) exceedances.add(e);
         }
         if (type == null) return null;
-        return new Finding(f.id(), type, f.actDate(), f.actEndDate(), f.discoveredOn(), f.discoveredBy(),
+        return new Finding(new Finding.Facts(f.id(), type, f.actDate(), f.actEndDate(), f.discoveredOn(), f.discoveredBy(),
                 f.continuationOf(), f.harm(), Boolean.TRUE.equals(f.endangersLifeOrHealth()), f.duringHeavyPollutionAlert(),
                 Boolean.TRUE.equals(f.verifiedComplaint()), f.conduct(), f.mitigation(), f.correction(), exceedances,
-                f.complianceRestoredAt(), f.fault(), f.details(), f.episodes(), context, f.actDate(), workingDays);
+                f.complianceRestoredAt(), f.fault(), f.details(), f.episodes()), context, f.actDate(), workingDays);
     }
 
     /**
