@@ -28,15 +28,11 @@ public record Condition(String text, Measure measure, Op op, List<Object> values
             case NUMBER -> p + " " + op.drl + " " + ((BigDecimal) values.get(0)).toPlainString();
             case BOOLEAN -> p + " " + op.drl + " " + values.get(0);
             case TEXT -> op == Op.IN
-                    ? p + " in (" + values.stream().map(v -> quote((String) v)).collect(Collectors.joining(", ")) + ")"
-                    : p + " " + op.drl + " " + quote((String) values.get(0));
+                    ? p + " in (" + values.stream().map(v -> DrlText.literal((String) v)).collect(Collectors.joining(", ")) + ")"
+                    : p + " " + op.drl + " " + DrlText.literal((String) values.get(0));
         };
         boolean nullUnsafe = measure.kind() == Measure.Kind.NUMBER || op == Op.NE;
         return measure.nullable() && nullUnsafe ? "(" + p + " != null && " + test + ")" : test;
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     public boolean test(Finding f) {
