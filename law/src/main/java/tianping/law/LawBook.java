@@ -167,6 +167,11 @@ public final class LawBook {
         return dates;
     }
 
+    /** Every parameter row, in table order within each name. */
+    public List<Parameter> parameterRows() {
+        return parameters.values().stream().flatMap(List::stream).toList();
+    }
+
     public Set<String> parameterNames() {
         return parameters.keySet();
     }
@@ -207,8 +212,10 @@ public final class LawBook {
     public Parameter parameter(String name, LocalDate date) {
         List<Parameter> rows = parameters.get(name);
         if (rows == null) throw new IllegalArgumentException("参数表中没有参数“" + name + "”");
-        return rows.stream().filter(p -> p.validity().covers(date)).findFirst()
+        Parameter row = rows.stream().filter(p -> p.validity().covers(date)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("参数“" + name + "”在 " + date + " 没有有效值"));
+        ParameterReads.noted(row);
+        return row;
     }
 
     public double number(String name, LocalDate date) {
@@ -224,7 +231,12 @@ public final class LawBook {
     public Optional<Parameter> parameterOn(String name, LocalDate date) {
         List<Parameter> rows = parameters.get(name);
         if (rows == null) throw new IllegalArgumentException("参数表中没有参数“" + name + "”");
-        for (Parameter p : rows) if (p.validity().covers(date)) return Optional.of(p);
+        for (Parameter p : rows) {
+            if (p.validity().covers(date)) {
+                ParameterReads.noted(p);
+                return Optional.of(p);
+            }
+        }
         return Optional.empty();
     }
 

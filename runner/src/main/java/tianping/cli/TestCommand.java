@@ -30,6 +30,9 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "通过的测试也逐项列出")
     boolean verbose;
 
+    @Option(names = "--coverage", description = "另列覆盖率：每个清单事项、罚则、手写规则是否在测试中适用或触发，每行参数是否被读取，每个数值条件的两侧是否都有测试")
+    boolean coverage;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +55,7 @@ final class TestCommand implements Callable<Integer> {
         RuleSet ruleSet = rulesDir == null ? RuleSet.bundled() : RuleSet.fromDirectory(rulesDir);
         var summary = RuleTestReport.run(new RuleTestRunner(ruleSet, cases), tests, Path.of(""));
         RuleTestReport.print(summary, tests, verbose, out);
+        if (coverage) tianping.lawtest.LawCoverage.print(tianping.lawtest.LawCoverage.of(ruleSet, summary.results()), out);
         // elapsed time is for the person waiting, on stderr; stdout stays the same from run to run
         err.printf("用时 %.1f 秒（%s）%n", (System.nanoTime() - start) / 1e9, rulesDir == null ? "内置规则集" : "规则目录 " + rulesDir);
         return summary.ok() ? ExitCode.OK : ExitCode.CASE_REJECTED;

@@ -217,6 +217,11 @@ public final class RuleSet {
         return byName.get(name);
     }
 
+    /** The ids of every rule, generated and hand-written. */
+    public java.util.Set<String> ruleIds() {
+        return byId.keySet();
+    }
+
     public RuleMeta byId(String id) {
         return byId.get(id);
     }

@@ -34,8 +34,16 @@ import java.util.stream.Collectors;
  */
 public final class RuleTestRunner {
 
-    /** The outcome of one test: no differences means it passed. */
-    public record Result(RuleTest test, List<String> differences) {
+    /**
+     * The outcome of one test: no differences means it passed. For coverage it keeps what ran: the case's
+     * findings and the decision (null if the case was refused) and the parameter rows read while deciding.
+     */
+    public record Result(RuleTest test, List<String> differences, List<tianping.facts.Finding> findings, Decision decision,
+                         Set<String> parametersRead) {
+        Result(RuleTest test, List<String> differences) {
+            this(test, differences, List.of(), null, Set.of());
+        }
+
         public boolean passed() {
             return differences.isEmpty();
         }
@@ -49,7 +57,14 @@ public final class RuleTestRunner {
         this.caseLibrary = caseLibrary;
     }
 
+    /** Runs one test, noting the parameter rows that reading and deciding its case read. */
     public Result run(RuleTest test, Path testDir) {
+        var recorded = tianping.law.ParameterReads.during(() -> runOnce(test, testDir));
+        Result r = recorded.result();
+        return new Result(r.test(), r.differences(), r.findings(), r.decision(), recorded.reads());
+    }
+
+    private Result runOnce(RuleTest test, Path testDir) {
         List<String> diff = new ArrayList<>();
         try {
             Path file = resolve(test.caseName(), testDir);
@@ -75,6 +90,7 @@ public final class RuleTestRunner {
             }
             Decision d = new Decider(ruleSet).decide(test.title(), c);
             compare(test, d, diff);
+            return new Result(test, diff, c.findings(), d, Set.of());
         } catch (CaseRejected e) {
             diff.add("案件被拒，未作出处理意见：" + e.errors().stream().map(Object::toString).collect(Collectors.joining("；")));
         } catch (IOException e) {
