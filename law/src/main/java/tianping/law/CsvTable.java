@@ -25,6 +25,10 @@ import java.util.Set;
  */
 final class CsvTable {
 
+    /** How legal staff's tables are written: a header row, # comments, spaces around cells ignored. */
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
+            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+
     private final String file;
     private final List<Row> rows = new ArrayList<>();
     private final List<TableError> errors;
@@ -35,9 +39,7 @@ final class CsvTable {
         String text = utf8(file, content, errors);
         if (text == null) return;
         if (text.startsWith("\uFEFF")) text = text.substring(1);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             List<String> header = parser.getHeaderNames();
             for (String c : columns) {
                 if (!header.contains(c) && !optionalColumns.contains(c)) {

@@ -3,6 +3,8 @@ package tianping.audit;
 import tianping.engine.Decider;
 import tianping.engine.Decision;
 import tianping.engine.RuleSet;
+import tianping.law.ParameterReads;
+import tianping.law.RuleSetDiff;
 import tianping.read.CaseReader;
 import tianping.read.CaseRejected;
 
@@ -17,12 +19,15 @@ import java.util.TreeSet;
 /**
  * What a rule change would do to past cases: each case decided under the baseline and the candidate rule set,
  * the changes grouped by outcome "from → to", with the rules responsible — those that fired under one rule set
- * but not the other, and the rules behind each changed disposition.
+ * but not the other, and the rules behind each changed disposition — and the rows of the rule-set diff
+ * ({@link RuleSetDiff}) that moved it: changed rows of rules that fired in either decision, and changed parameter
+ * rows that either decision read.
  */
 public final class ImpactAnalysis {
 
     /** One case whose decision changes. */
-    public record Change(String source, String caseId, String from, String to, Set<String> rules) {
+    public record Change(String source, String caseId, String from, String to, Set<String> rules,
+                         List<RuleSetDiff.Change> rows) {
     }
 
     /** Changes grouped by from → to, with how often each rule is involved; cases refused by either rule set. */
@@ -34,6 +39,7 @@ public final class ImpactAnalysis {
     private final Decider candidate;
     private final CaseReader baselineReader;
     private final CaseReader candidateReader;
+    private final List<RuleSetDiff.Change> diff;
     private final List<Change> changes = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
     private int cases;
@@ -43,23 +49,36 @@ public final class ImpactAnalysis {
         this.candidate = new Decider(candidate);
         this.baselineReader = new CaseReader(baseline.law().book());
         this.candidateReader = new CaseReader(candidate.law().book());
+        this.diff = RuleSetDiff.between(baseline.files(), candidate.files());
+    }
+
+    /** What differs between the two rule sets, row by row. */
+    public List<RuleSetDiff.Change> diff() {
+        return diff;
     }
 
     public void add(String source, byte[] caseJson, java.nio.file.Path baseDir) {
         cases++;
-        Decision before, after;
+        var before = ParameterReads.during(() -> decide(baseline, baselineReader, source, caseJson, baseDir, "现行规则集"));
+        var after = ParameterReads.during(() -> decide(candidate, candidateReader, source, caseJson, baseDir, "候选规则集"));
+        if (before.result() == null || after.result() == null) return;
+        Set<String> read = new HashSet<>();
+        for (String key : before.reads()) read.add(key.substring(0, key.lastIndexOf('（')));
+        for (String key : after.reads()) read.add(key.substring(0, key.lastIndexOf('（')));
+        compare(source, before.result(), after.result(), read);
+    }
+
+    private Decision decide(Decider decider, CaseReader reader, String source, byte[] caseJson, java.nio.file.Path baseDir,
+                            String which) {
         try {
-            before = baseline.decide(source, baselineReader.read(source, CaseReader.parse(source, caseJson), baseDir));
+            return decider.decide(source, reader.read(source, CaseReader.parse(source, caseJson), baseDir));
         } catch (CaseRejected e) {
-            refused.add(source + "（现行规则集）：" + e.errors().get(0));
-            return;
+            refused.add(source + "（" + which + "）：" + e.errors().get(0));
+            return null;
         }
-        try {
-            after = candidate.decide(source, candidateReader.read(source, CaseReader.parse(source, caseJson), baseDir));
-        } catch (CaseRejected e) {
-            refused.add(source + "（候选规则集）：" + e.errors().get(0));
-            return;
-        }
+    }
+
+    private void compare(String source, Decision before, Decision after, Set<String> parametersRead) {
         String from = outcomeOf(before);
         String to = outcomeOf(after);
         if (from.equals(to) && warningOf(before).equals(warningOf(after))) return;
@@ -76,7 +95,11 @@ public final class ImpactAnalysis {
                 rules.add(b);
             }
         }
-        changes.add(new Change(source, before.caseId(), from + warningOf(before), to + warningOf(after), rules));
+        Set<String> involved = new HashSet<>(firedBefore);
+        involved.addAll(firedAfter);
+        List<RuleSetDiff.Change> rows = diff.stream().filter(c -> c.file().equals("tables/parameters.csv")
+                ? parametersRead.contains(c.id()) : involved.contains(c.id())).toList();
+        changes.add(new Change(source, before.caseId(), from + warningOf(before), to + warningOf(after), rules, rows));
     }
 
     public Report report() {

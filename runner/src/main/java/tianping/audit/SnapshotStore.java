@@ -74,6 +74,11 @@ public final class SnapshotStore {
 
     /** Loads an archived rule set; refuses one whose files no longer hash to its fingerprint. */
     public RuleSet load(String fingerprint) throws IOException, RuleSetException {
+        return RuleSet.compile(files(fingerprint));
+    }
+
+    /** The files of an archived rule set, checked against its fingerprint, not compiled (for a diff). */
+    public RuleFiles files(String fingerprint) throws IOException, RuleSetException {
         if (!wellFormed(fingerprint)) {
             throw new RuleSetException(List.of(new TableError("rulesets", 0, "snapshot_fingerprint_invalid",
                     "记录的规则集指纹不是 sha256: 加 64 位十六进制数字，不据此查找快照：" + tianping.read.Excerpt.of(String.valueOf(fingerprint)))));
@@ -99,7 +104,7 @@ public final class SnapshotStore {
             throw new RuleSetException(List.of(new TableError(dir.toString(), 0, "snapshot_tampered",
                     "规则集快照的文件与其指纹不符：快照已被改动")));
         }
-        return RuleSet.compile(ruleFiles);
+        return ruleFiles;
     }
 
     private static void deleteTree(Path dir) throws IOException {

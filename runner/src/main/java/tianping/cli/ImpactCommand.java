@@ -64,11 +64,15 @@ final class ImpactCommand implements Callable<Integer> {
         }
         ImpactAnalysis.Report r = impact.report();
         out.printf("规则变更影响：现行 %s → 候选 %s%n", before.fingerprint(), after.fingerprint());
+        out.printf("规则集差异 %,d 处（tianping rules diff 逐项列出）%n", impact.diff().size());
         out.printf("以往案件 %,d 件，决定改变 %,d 件%s%n", r.cases(), r.changes().size(),
                 r.refused().isEmpty() ? "" : "，无法比较 " + r.refused().size() + " 件");
         for (Map.Entry<String, List<ImpactAnalysis.Change>> g : r.byOutcome().entrySet()) {
             out.printf("%n%s：%,d 件%n", g.getKey(), g.getValue().size());
-            g.getValue().stream().limit(examples).forEach(c -> out.println("    " + c.caseId() + "  " + c.source() + "  规则：" + String.join("、", c.rules())));
+            g.getValue().stream().limit(examples).forEach(c -> {
+                out.println("    " + c.caseId() + "  " + c.source() + "  规则：" + String.join("、", c.rules()));
+                c.rows().forEach(row -> out.println("        因 " + row));
+            });
         }
         if (!r.rules().isEmpty()) {
             out.println("\n涉及的规则（件数）：");
