@@ -70,7 +70,7 @@ class SignedRuleSetTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("private.pem"))));
         assertTrue(Files.readString(keys.resolve("private.pem")).startsWith("-----BEGIN PRIVATE KEY-----"));
         assertTrue(Files.readString(keys.resolve("public.pem")).startsWith("-----BEGIN PUBLIC KEY-----"));
-        assertEquals("Ed25519", Signatures.readPublic(keys.resolve("public.pem")).getAlgorithm());
+        assertEquals("Ed25519", ((java.security.interfaces.EdECPublicKey) Signatures.readPublic(keys.resolve("public.pem"))).getParams().getName());
         CliTest.Run again = CliTest.run("keys", "generate", "--out", keys.toString());
         assertEquals(2, again.code());
         assertTrue(again.err().contains("已存在，不覆盖已有的密钥"), again.err());
