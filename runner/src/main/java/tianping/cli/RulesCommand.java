@@ -42,7 +42,9 @@ final class RulesCommand {
             byte[] sig = RuleSetSignature.sign(rs.files(), rs.fingerprint(), EngineVersion.FULL, signer == null ? Signatures.defaultSigner() : signer,
                     Instant.now(), k);
             Path file = dir.resolve(RuleSetSignature.FILE);
-            Files.write(file, sig);
+            // written beside and renamed: an earlier rules.sig (or a link named so) is replaced, never written through
+            Path tmp = Files.write(dir.resolve(RuleSetSignature.FILE + ".tmp-" + ProcessHandle.current().pid()), sig);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             spec.commandLine().getOut().println(file + "：已签名规则集 " + rs.fingerprint() + "（" + rs.ruleCount() + " 条规则），公钥 "
                     + Signatures.keyId(k.publicKey()));
             spec.commandLine().getOut().flush();
