@@ -7,6 +7,8 @@ import tianping.engine.RuleSet;
 import tianping.law.RuleSetException;
 import tianping.read.CaseReader;
 import tianping.read.CaseRejected;
+import tianping.trust.RuleSetSignature;
+import tianping.trust.TrustedKeys;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,9 +48,16 @@ public final class Replayer {
     private final RuleSet bundled;
     private final int threads;
     private final Map<String, Engine> engines = new ConcurrentHashMap<>();
+    private final TrustedKeys trust;
 
     public Replayer(Path logDir, RuleSet bundled, int threads) {
+        this(logDir, bundled, threads, TrustedKeys.NONE);
+    }
+
+    /** With {@code trust} naming keys, a snapshot is compiled only if signed by one of them; else replay stops (exit 3). */
+    public Replayer(Path logDir, RuleSet bundled, int threads, TrustedKeys trust) {
         this.logDir = logDir;
+        this.trust = trust;
         this.snapshots = new SnapshotStore(logDir);
         this.bundled = bundled;
         this.threads = Math.max(1, threads);
@@ -75,7 +84,12 @@ public final class Replayer {
                     chunk.add(pool.submit(() -> replay(LogRecord.of(line))));
                 }
                 for (Future<Outcome> f : chunk) {
-                    Outcome o = f.get();
+                    Outcome o;
+                    try {
+                        o = f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw e.getCause() instanceof RuleSetException r ? r : e; // an untrusted snapshot stops the replay
+                    }
                     if (o == null) {
                         repairs++;
                         continue;
@@ -96,7 +110,7 @@ public final class Replayer {
     }
 
     /** Replays one record; null for a repair record, which holds no decision. */
-    private Outcome replay(LogRecord record) {
+    private Outcome replay(LogRecord record) throws RuleSetException {
         LogRecord.Fields f;
         try {
             f = record.fields();
@@ -119,6 +133,7 @@ public final class Replayer {
         } catch (CaseRejected e) {
             return new Outcome(f.seq(), f.source(), "不一致", List.of("重放时案件被拒：" + e.getMessage()));
         } catch (RuleSetException | IOException e) {
+            if (e instanceof RuleSetException r && RuleSetSignature.refusedByTrust(r)) throw r;
             return new Outcome(f.seq(), f.source(), "无法重放", List.of("规则集 " + f.ruleSet() + "：" + e.getMessage()));
         }
     }
@@ -129,7 +144,7 @@ public final class Replayer {
         synchronized (engines) {
             e = engines.get(fingerprint);
             if (e == null) {
-                RuleSet rs = fingerprint.equals(bundled.fingerprint()) ? bundled : snapshots.load(fingerprint);
+                RuleSet rs = fingerprint.equals(bundled.fingerprint()) ? bundled : snapshots.load(fingerprint, trust);
                 e = new Engine(rs, new Decider(rs), new CaseReader(rs.law().book()));
                 engines.put(fingerprint, e);
             }

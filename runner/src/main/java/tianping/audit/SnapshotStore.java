@@ -6,6 +6,8 @@ import tianping.engine.RuleSet;
 import tianping.law.RuleFiles;
 import tianping.law.RuleSetException;
 import tianping.law.TableError;
+import tianping.trust.RuleSetSignature;
+import tianping.trust.TrustedKeys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +48,10 @@ public final class SnapshotStore {
     /** Archives the rule set unless it already is. */
     public void ensure(RuleSet ruleSet) throws IOException {
         Path dir = dirOf(ruleSet.fingerprint());
-        if (Files.isDirectory(dir)) return;
+        if (Files.isDirectory(dir)) {
+            keepSignature(dir, ruleSet.signature());
+            return;
+        }
         Path tmp = root.resolve(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         for (var e : ruleSet.files().files().entrySet()) {
             Path target = tmp.resolve(e.getKey());
@@ -54,6 +59,7 @@ public final class SnapshotStore {
             Files.write(target, e.getValue());
         }
         Files.writeString(tmp.resolve(ENGINE), EngineVersion.FULL, StandardCharsets.UTF_8);
+        if (ruleSet.signature() != null) Files.write(tmp.resolve(RuleSetSignature.FILE), ruleSet.signature());
         try {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
@@ -62,6 +68,22 @@ public final class SnapshotStore {
         } catch (IOException e) {
             deleteTree(tmp);
             if (!Files.isDirectory(dir)) throw e;
+        }
+    }
+
+    /**
+     * A signature is not part of the fingerprint, so a snapshot archived unsigned takes the signature of a later
+     * run of the same rule set (written beside, then renamed: never half a file).
+     */
+    private static void keepSignature(Path dir, byte[] signature) throws IOException {
+        Path target = dir.resolve(RuleSetSignature.FILE);
+        if (signature == null || Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        Path tmp = dir.resolveSibling(dir.getFileName() + ".sig-" + ProcessHandle.current().pid());
+        Files.write(tmp, signature);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -74,10 +96,24 @@ public final class SnapshotStore {
 
     /** Loads an archived rule set; refuses one whose files no longer hash to its fingerprint. */
     public RuleSet load(String fingerprint) throws IOException, RuleSetException {
-        return RuleSet.compile(files(fingerprint));
+        return load(fingerprint, TrustedKeys.NONE);
     }
 
-    /** The files of an archived rule set, checked against its fingerprint, not compiled (for a diff). */
+    /**
+     * As {@link #load(String)}; if {@code trust} names keys, the snapshot must also carry a signature by one of
+     * them of exactly this fingerprint, checked before anything is vetted or compiled.
+     */
+    public RuleSet load(String fingerprint, TrustedKeys trust) throws IOException, RuleSetException {
+        RuleFiles ruleFiles = files(fingerprint);
+        Path sigFile = dirOf(fingerprint).resolve(RuleSetSignature.FILE);
+        byte[] signature = trust.required() ? RuleSetSignature.read(sigFile) : RuleSetSignature.carried(sigFile);
+        if (trust.required()) {
+            RuleSetSignature.verify(signature, sigFile.toString(), ruleFiles, trust).requireFingerprint(fingerprint, engineOf(fingerprint));
+        }
+        return RuleSet.compile(ruleFiles, signature);
+    }
+
+    /** The files of an archived rule set, checked against its fingerprint, not compiled (for a diff, or to load). */
     public RuleFiles files(String fingerprint) throws IOException, RuleSetException {
         if (!wellFormed(fingerprint)) {
             throw new RuleSetException(List.of(new TableError("rulesets", 0, "snapshot_fingerprint_invalid",
@@ -95,7 +131,7 @@ public final class SnapshotStore {
                             "快照中只应有普通文件（不跟随符号链接）：" + dir.relativize(p))));
                 }
                 String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (!rel.equals(ENGINE)) files.put(rel, Files.readAllBytes(p));
+                if (!rel.equals(ENGINE) && !rel.equals(RuleSetSignature.FILE)) files.put(rel, Files.readAllBytes(p));
             }
         }
         RuleFiles ruleFiles = RuleFiles.of("快照 " + fingerprint.substring(0, 19), files);

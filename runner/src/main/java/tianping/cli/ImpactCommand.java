@@ -33,14 +33,18 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--examples", paramLabel = "N", description = "每组列出的案件数（缺省 5）")
     int examples = 5;
 
+    @picocli.CommandLine.Mixin
+    TrustKeyOption trust;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RuleSet before = baseline == null ? RuleSet.bundled() : RuleSet.fromDirectory(baseline);
-        RuleSet after = RuleSet.fromDirectory(candidate);
+        var keys = trust.keys();
+        RuleSet before = baseline == null ? RuleSet.bundled() : RuleSetOption.load(baseline, keys);
+        RuleSet after = RuleSetOption.load(candidate, keys);
         ImpactAnalysis impact = new ImpactAnalysis(before, after);
         Path logFile = cases.resolve(DecisionLog.FILE);
         if (Files.isDirectory(cases) && Files.exists(logFile)) {

@@ -24,6 +24,9 @@ final class LogCommand {
         @Option(names = "--head", paramLabel = "FILE", description = "此前导出的链头（tianping log head 的输出），用于发现末尾被截去或改写")
         Path head;
 
+        @picocli.CommandLine.Mixin
+        TrustKeyOption trust;
+
         @Spec
         CommandSpec spec;
 
@@ -36,10 +39,15 @@ final class LogCommand {
                 return ExitCode.CASE_REJECTED;
             }
             Verifier.Head expected = null;
+            String headSignature = null;
+            var keys = trust.keys();
+            if (keys.required() && head == null) throw new tianping.batch.UsageException("--trust-key 核验的是链头的签名，须与 --head 一起给出");
             if (head != null) {
-                var h = Json.MAPPER.readTree(Files.readAllBytes(head));
+                var h = tianping.trust.SignedHead.parse(Files.readAllBytes(head));
+                if (keys.required()) headSignature = tianping.trust.SignedHead.problem(h, keys);
                 expected = new Verifier.Head(h.path("count").asLong(), h.path("head").asText());
             }
+            if (headSignature != null) out.println(head + "：链头" + headSignature);
             long start = System.nanoTime();
             Verifier.Result r = Verifier.verify(file, expected);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -47,7 +55,7 @@ final class LogCommand {
             out.printf("%s：%,d 条记录，链头 %s，%s（%.2f 秒）%n", file, r.records(), r.head(),
                     r.ok() ? "哈希链完好" : "发现 " + r.problems().size() + " 处问题", seconds);
             out.flush();
-            return r.ok() ? ExitCode.OK : ExitCode.CASE_REJECTED;
+            return r.ok() && headSignature == null ? ExitCode.OK : ExitCode.CASE_REJECTED;
         }
     }
 
@@ -57,17 +65,30 @@ final class LogCommand {
         @Option(names = "--log", paramLabel = "DIR", description = "决定记录目录（缺省 .tianping）")
         Path dir = Path.of(".tianping");
 
+        @Option(names = "--sign", description = "以 --key 私钥签名导出的链头（并写明签名者与时间），日后以 log verify --head --trust-key 核验")
+        boolean sign;
+
+        @Option(names = "--key", paramLabel = "PRIVATE.pem", description = "签名私钥（tianping keys generate 生成）")
+        Path key;
+
+        @Option(names = "--signer", paramLabel = "NAME", description = "签名者；缺省为 用户名@主机名")
+        String signer;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            if (sign != (key != null)) throw new tianping.batch.UsageException("--sign 与 --key 须一起给出");
+            var signing = key == null ? null : tianping.trust.Signatures.readPrivate(key);
             Verifier.Result r = Verifier.verify(dir.resolve(DecisionLog.FILE), null);
             if (!r.ok()) {
                 r.problems().forEach(spec.commandLine().getErr()::println);
                 return ExitCode.CASE_REJECTED;
             }
-            spec.commandLine().getOut().println("{\"count\":" + r.records() + ",\"head\":\"" + r.head() + "\"}");
+            spec.commandLine().getOut().println(signing == null ? tianping.trust.SignedHead.unsigned(r.records(), r.head())
+                    : tianping.trust.SignedHead.signed(r.records(), r.head(), signer == null ? tianping.trust.Signatures.defaultSigner() : signer,
+                    java.time.Instant.now(), signing));
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }

@@ -23,6 +23,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "只输出不一致的记录和汇总")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    TrustKeyOption trust;
+
     @Spec
     CommandSpec spec;
 
@@ -30,7 +33,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
-        Replayer.Summary s = new Replayer(dir, RuleSet.bundled(), threads).replay(o -> {
+        Replayer.Summary s = new Replayer(dir, RuleSet.bundled(), threads, trust.keys()).replay(o -> {
             if (o.status().equals("一致")) {
                 if (!quiet) out.println("#" + o.seq() + " " + o.source() + "：一致");
                 return;

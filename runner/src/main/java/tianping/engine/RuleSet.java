@@ -22,6 +22,8 @@ import tianping.law.RuleSetException;
 import tianping.law.RuleVetting;
 import tianping.law.TableText;
 import tianping.law.TableError;
+import tianping.trust.RuleSetSignature;
+import tianping.trust.TrustedKeys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +58,11 @@ public final class RuleSet {
     private final Map<String, RuleMeta> byName;
     private final Map<String, RuleMeta> byId;
     private final java.util.NavigableSet<java.time.LocalDate> changeDates;
+    private final byte[] signature;
 
-    private RuleSet(RuleFiles files, KieBase kieBase, LawBook book) throws RuleSetException {
+    private RuleSet(RuleFiles files, KieBase kieBase, LawBook book, byte[] signature) throws RuleSetException {
         this.files = files;
+        this.signature = signature;
         this.fingerprint = files.fingerprint(EngineVersion.FULL);
         this.kieBase = kieBase;
         List<TableError> errors = new ArrayList<>();
@@ -103,7 +107,7 @@ public final class RuleSet {
                         "内置规则集中的生成规则与其表格不一致（规则集已被改动或由其他版本构建），请重新构建")));
             }
         }
-        return new RuleSet(files, precompiledKieBase(), book);
+        return new RuleSet(files, precompiledKieBase(), book, null);
     }
 
     /**
@@ -128,11 +132,26 @@ public final class RuleSet {
 
     /** A rules directory laid out like rules/ (tables/, drl/): its rules are generated from the tables and compiled now. */
     public static RuleSet fromDirectory(Path dir) throws RuleSetException, IOException {
+        return fromDirectory(dir, TrustedKeys.NONE);
+    }
+
+    /**
+     * A rules directory, which, if {@code trust} names keys, must carry a signature ({@code rules.sig}) by one of
+     * them. The files are read once; the signature is checked against those bytes before a table is parsed, and
+     * the fingerprint of exactly what is compiled (those bytes and the rules generated from them) before anything
+     * is vetted or compiled.
+     */
+    public static RuleSet fromDirectory(Path dir, TrustedKeys trust) throws RuleSetException, IOException {
         RuleFiles sources = RuleFiles.fromDirectory(dir);
+        Path sigFile = dir.resolve(RuleSetSignature.FILE);
+        byte[] signature = trust.required() ? RuleSetSignature.read(sigFile) : RuleSetSignature.carried(sigFile);
+        RuleSetSignature verified = trust.required() ? RuleSetSignature.verify(signature, sigFile.toString(), sources, trust) : null;
         refuseIfAny(TableText.check(sources));
         LawBook book = LawBook.read(sources);
         refuseIfAny(GeneratorInput.check(book, sources));
-        return compile(sources.withGenerated(RuleGenerator.generate(book)));
+        RuleFiles all = sources.withGenerated(RuleGenerator.generate(book));
+        if (verified != null) verified.requireFingerprint(all.fingerprint(EngineVersion.FULL), EngineVersion.FULL);
+        return compile(all, signature);
     }
 
     private static void refuseIfAny(List<TableError> errors) throws RuleSetException {
@@ -144,6 +163,11 @@ public final class RuleSet {
      * base. A snapshot is loaded this way, so it runs the rules it archived even if the generator has changed since.
      */
     public static RuleSet compile(RuleFiles files) throws RuleSetException {
+        return compile(files, null);
+    }
+
+    /** As {@link #compile(RuleFiles)}, keeping the rule set's signature file (unverified here) for its snapshot. */
+    public static RuleSet compile(RuleFiles files, byte[] signature) throws RuleSetException {
         // nothing that is not the bundled rule set reaches the compiler before it is vetted
         refuseIfAny(TableText.check(files));
         refuseIfAny(RuleVetting.check(files));
@@ -164,7 +188,7 @@ public final class RuleSet {
         }
         if (!errors.isEmpty()) throw new RuleSetException(errors);
         KieBase kieBase = ks.newKieContainer(releaseId).getKieBase("tianping");
-        return new RuleSet(files, kieBase, book);
+        return new RuleSet(files, kieBase, book, signature);
     }
 
     private void checkReferences(List<TableError> errors) {
@@ -206,6 +230,11 @@ public final class RuleSet {
 
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /** The bytes of the rule set's {@code rules.sig}, if its directory or snapshot had one; null otherwise. */
+    public byte[] signature() {
+        return signature == null ? null : signature.clone();
     }
 
     public String origin() {
