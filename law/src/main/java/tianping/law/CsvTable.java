@@ -143,7 +143,9 @@ final class CsvTable {
             try {
                 return LocalDate.parse(v);
             } catch (DateTimeParseException e) {
-                error("table_value_error", "列“" + column + "”应为日期 YYYY-MM-DD，实际为“" + v + "”");
+                String why = v.length() == 10 ? CalendarDates.impossible(v) : null;
+                error("table_value_error", why != null ? "列“" + column + "”的日期“" + v + "”不存在：" + why
+                        : "列“" + column + "”应为日期 YYYY-MM-DD，实际为“" + v + "”");
                 return LocalDate.MIN;
             }
         }
@@ -178,7 +180,8 @@ final class CsvTable {
         String oneOf(String column, List<String> allowed) {
             String v = text(column);
             if (!v.isEmpty() && !allowed.contains(v)) {
-                error("table_value_error", "列“" + column + "”应为 " + String.join("、", allowed) + " 之一，实际为“" + v + "”");
+                error("table_value_error", "列“" + column + "”应为 " + String.join("、", allowed) + " 之一，实际为“" + v + "”"
+                        + Suggestions.didYouMeanValue(v, allowed));
             }
             return v;
         }

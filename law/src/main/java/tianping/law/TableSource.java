@@ -1,5 +1,7 @@
 package tianping.law;
 
+import tianping.facts.ViolationType;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,9 +55,11 @@ final class TableSource {
         if (map.putIfAbsent(key, value) != null) r.error("table_value_error", "编号“" + key + "”重复");
     }
 
-    static void checkViolations(List<String> violations, Map<String, ?> violationTypes, CsvTable.Row r) {
+    static void checkViolations(List<String> violations, Map<String, ViolationType> violationTypes, CsvTable.Row r) {
         for (String v : violations) {
-            if (!violationTypes.containsKey(v)) r.error("unknown_reference", "违法行为“" + v + "”不在 violation-types.csv 中");
+            if (!violationTypes.containsKey(v)) {
+                r.error("unknown_reference", "违法行为“" + v + "”不在 violation-types.csv 中" + LawBook.didYouMeanViolation(v, violationTypes.values()));
+            }
         }
     }
 

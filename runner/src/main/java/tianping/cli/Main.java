@@ -151,9 +151,7 @@ public final class Main {
                 return ExitCode.USAGE;
             }
             if (e instanceof JsonProcessingException j) {
-                var loc = j.getLocation();
-                err.println("用法错误：给出的文件不是有效的 JSON" + (loc == null ? "" : "（第 " + loc.getLineNr() + " 行第 " + loc.getColumnNr() + " 列）")
-                        + "：" + j.getOriginalMessage());
+                err.println("用法错误：给出的文件不是有效的 JSON：" + tianping.read.JsonErrorText.syntax(j));
                 return ExitCode.USAGE;
             }
             err.println("内部错误：" + e);
