@@ -50,6 +50,7 @@ public final class LawBook {
     private final List<NoPenaltyList> listList;
     private final List<PenaltyProvision> provisionList;
     private final List<MonitoringCode> monitoringCodeList;
+    private final Map<String, Map<String, List<String>>> enumerations;
 
     private LawBook(Map<String, ViolationType> violationTypes, Map<String, Pollutant> pollutants,
                     Map<String, List<String>> pollutantAliases, WorkCalendar calendar,
@@ -57,7 +58,8 @@ public final class LawBook {
                     List<NoPenaltyItem> items, Map<String, PenaltyProvision> provisions, List<AlertAllowance> alertAllowances,
                     Map<String, Benchmark> benchmarks, Map<String, DataFlag> dataFlags,
                     Map<String, MonitoringCode> monitoringCodes, List<ReferenceOxygen> referenceOxygen,
-                    OutcomeKinds outcomeKinds) {
+                    OutcomeKinds outcomeKinds, Map<String, Map<String, List<String>>> enumerations) {
+        this.enumerations = Collections.unmodifiableMap(new java.util.TreeMap<>(enumerations));
         this.violationTypes = frozen(violationTypes);
         this.pollutants = frozen(pollutants);
         this.pollutantAliases = frozen(pollutantAliases);
@@ -105,7 +107,7 @@ public final class LawBook {
         OutcomeKinds outcomeKinds = OutcomeKindTable.read(src);
         if (errors.isEmpty()) MetadataVocabulary.check(files, outcomeKinds, errors);
         LawBook book = new LawBook(violationTypes, pollutants, pollutantAliases, calendar, creditGrades, parameters, lists, items, provisions,
-                alertAllowances, benchmarks, dataFlags, monitoringCodes, referenceOxygen, outcomeKinds);
+                alertAllowances, benchmarks, dataFlags, monitoringCodes, referenceOxygen, outcomeKinds, src.enumerations());
         if (errors.isEmpty()) book.crossCheck(errors);
         if (!errors.isEmpty()) throw new RuleSetException(errors);
         return book;
@@ -116,6 +118,19 @@ public final class LawBook {
     }
 
     // ---- lookups ------------------------------------------------------------------------------------------
+
+    /** The file names a rule set's tables/ may hold. */
+    public static Set<String> tableFiles() {
+        return TABLES;
+    }
+
+    /**
+     * Per table file and column, the values the column allows, exactly as the table readers check them (the
+     * workbook offers them as drop-downs, so that there is no second list to keep in step).
+     */
+    public Map<String, Map<String, List<String>>> enumerations() {
+        return enumerations;
+    }
 
     public Optional<ViolationType> violationType(String code) {
         return Optional.ofNullable(violationTypes.get(code));

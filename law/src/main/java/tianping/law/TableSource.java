@@ -17,6 +17,7 @@ final class TableSource {
 
     private final RuleFiles files;
     private final List<TableError> errors;
+    private final Map<String, CsvTable> read = new java.util.LinkedHashMap<>();
 
     TableSource(RuleFiles files, List<TableError> errors) {
         this.files = files;
@@ -42,8 +43,19 @@ final class TableSource {
             if (required) errors.add(new TableError(path, 0, "table_missing", "规则集缺少表格 " + path));
             content = (columns + "\n").getBytes(StandardCharsets.UTF_8);
         }
-        return new CsvTable(path, content, Arrays.asList(columns.split(",")),
+        CsvTable table = new CsvTable(path, content, Arrays.asList(columns.split(",")),
                 optional.isEmpty() ? Set.of() : Set.of(optional.split(",")), errors);
+        read.put(name, table);
+        return table;
+    }
+
+    /** Per table file, the allowed values of each enumerated column that its reader checked. */
+    Map<String, Map<String, List<String>>> enumerations() {
+        Map<String, Map<String, List<String>>> all = new java.util.TreeMap<>();
+        read.forEach((name, t) -> {
+            if (!t.enumerations().isEmpty()) all.put(name, Map.copyOf(t.enumerations()));
+        });
+        return all;
     }
 
     /** An error about a whole table (no line), e.g. a cross-reference only checkable once the table is read. */
