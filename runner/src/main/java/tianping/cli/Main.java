@@ -151,7 +151,9 @@ public final class Main {
                 return ExitCode.USAGE;
             }
             if (e instanceof JsonProcessingException j) {
-                err.println("用法错误：给出的文件不是有效的 JSON：" + tianping.read.JsonErrorText.syntax(j));
+                var loc = j.getLocation();
+                err.println("用法错误：给出的文件不是有效的 JSON" + (loc == null ? "" : "（第 " + loc.getLineNr() + " 行第 " + loc.getColumnNr() + " 列）")
+                        + "：" + tianping.read.JsonErrorText.syntaxMessage(j).replaceFirst("^JSON 语法错误：", ""));
                 return ExitCode.USAGE;
             }
             err.println("内部错误：" + e);
