@@ -42,7 +42,7 @@ public final class Main {
      * codes, in Chinese: a UTF-8 properties file, which Java 9+ reads as UTF-8 (PropertyResourceBundle). The
      * scope INHERIT above gives every subcommand the bundle, -h/--help and -V/--version.
      */
-    static final String MESSAGES = "tianping.cli.Messages";
+    public static final String MESSAGES = "tianping.cli.Messages";
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, false, StandardCharsets.UTF_8),
@@ -59,7 +59,15 @@ public final class Main {
      * class path (the workbook's {@code tables}) runs the same interface, messages and exit codes from its own jar.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, List<Object> moreCommands) {
-        CommandLine cli = commandLine(moreCommands);
+        return execute(commandLine(moreCommands), args, out, err);
+    }
+
+    /**
+     * Runs a command tree of another jar (the service's) with this interface's handlers: command-line mistakes,
+     * operators' mistakes and rule-set errors in Chinese with the documented exit codes. Its root command names
+     * {@link #MESSAGES} as its resource bundle for the usage text.
+     */
+    public static int execute(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usage);
@@ -174,7 +182,7 @@ public final class Main {
         return path + "：无法访问（" + f.getReason() + "）";
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[]{tianping.engine.EngineVersion.FULL};
