@@ -31,6 +31,8 @@ public final class JsonErrorText {
             rule("^Unexpected character \\('(.*?)' \\(code \\d+\\)\\) in numeric value", "数值写法不对（实际为“{1}”）：小数点、正负号与指数之后应有数字"),
             rule("^Unexpected character \\('(.*?)' \\(code \\d+\\)\\): expected a (valid )?value", "此处应为一个值（用双引号括起的文字、数值、对象、数组、true、false 或 null），实际为“{1}”；最后一项之后不能有逗号，文字要用双引号"),
             rule("^Unexpected end-of-input: expected close marker for Object", "文件在对象结束（}）之前就结束了"),
+            rule("^Unexpected end-of-input within/between Object entries", "文件在对象结束（}）之前就结束了"),
+            rule("^Unexpected end-of-input within/between Array entries", "文件在数组结束（]）之前就结束了"),
             rule("^Unexpected end-of-input: expected close marker for Array", "文件在数组结束（]）之前就结束了"),
             rule("^Unexpected end-of-input in VALUE_STRING", "文件在文字结束（\"）之前就结束了"),
             rule("^Unexpected end-of-input", "文件意外结束"),
