@@ -102,7 +102,7 @@ class LawTableIntegrityTest {
         Path items = dir.resolve("tables/no-penalty-items.csv");
         String text = Files.readString(items, StandardCharsets.UTF_8);
         Files.writeString(items, text + (text.endsWith("\n") ? "" : "\n")
-                + "NP-SX-Q-AIR,SX-2022,轻微不罚,air_exceedance,超标排放大气污染物，及时改正,大气污染防治法第九十九条第（二）项,超标因子数 = 1,轻微不罚 大气污染类,,,\n",
+                + "NP-SX-Q-AIR,SX-2022,轻微不罚,air_exceedance,超标排放大气污染物，及时改正,大气污染防治法第九十九条第（二）项,超标因子数 = 1,,轻微不罚 大气污染类,,,\n",
                 StandardCharsets.UTF_8);
         long line = lineOf(items, "NP-SX-Q-AIR,");
 

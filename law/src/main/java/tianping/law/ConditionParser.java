@@ -40,7 +40,8 @@ public final class ConditionParser {
      * rules, explanations and tests quote.
      */
     private static String fullWidthComparator(String text) {
-        String[][] forms = {{"＜＝", "≤（或 <=）"}, {"＞＝", "≥（或 >=）"}, {"！＝", "≠"}, {"＜", "<"}, {"＞", ">"}, {"＝", "="}};
+        String[][] forms = {{"＜＝", "≤（或 <=）"}, {"＞＝", "≥（或 >=）"}, {"！＝", "≠"}, {"＜", "<"}, {"＞", ">"}, {"＝", "="},
+                {"≦", "≤（或 <=）"}, {"≧", "≥（或 >=）"}};
         for (String[] f : forms) if (text.contains(f[0])) return "“" + f[0] + "”应写成半角“" + f[1] + "”";
         return null;
     }
@@ -65,7 +66,9 @@ public final class ConditionParser {
         Op op = Op.parse(opToken);
         List<Measure> candidates = Measures.byLabel(label);
         if (candidates.isEmpty()) {
-            throw new ConditionException("条件“" + text + "”中的用语“" + label + "”不在条件用语表中（运行 tianping vocabulary 查看）");
+            throw new ConditionException("条件“" + text + "”中的用语“" + label + "”不在条件用语表中"
+                    + Suggestions.didYouMeanValue(label, Measures.all().stream().map(Measure::label).distinct().toList())
+                    + "（运行 tianping vocabulary 查看全部用语）");
         }
         Measure first = candidates.get(0);
         return switch (first.kind()) {
@@ -118,7 +121,7 @@ public final class ConditionParser {
         for (Object v : values) {
             if (!measure.allowed().isEmpty() && !measure.allowed().contains(v)) {
                 throw new ConditionException("条件“" + text + "”：“" + measure.label() + "”的取值应为 "
-                        + String.join("、", measure.allowed()) + " 之一，实际为“" + v + "”");
+                        + String.join("、", measure.allowed()) + " 之一，实际为“" + v + "”" + Suggestions.didYouMeanValue((String) v, measure.allowed()));
             }
         }
         return new Condition(text, measure, op, values, origin);

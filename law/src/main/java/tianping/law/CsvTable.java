@@ -32,6 +32,8 @@ final class CsvTable {
     private final String file;
     private final List<Row> rows = new ArrayList<>();
     private final List<TableError> errors;
+    /** The values each enumerated column allows, as the table's reader checks them (for the workbook's drop-downs). */
+    private final java.util.Map<String, List<String>> enumerations = new java.util.LinkedHashMap<>();
 
     CsvTable(String file, byte[] content, List<String> columns, Set<String> optionalColumns, List<TableError> errors) {
         this.file = file;
@@ -59,6 +61,10 @@ final class CsvTable {
 
     List<Row> rows() {
         return rows;
+    }
+
+    java.util.Map<String, List<String>> enumerations() {
+        return enumerations;
     }
 
     /** The text of a UTF-8 table; null (with one error naming the first bad line) if the bytes are not UTF-8. */
@@ -145,7 +151,9 @@ final class CsvTable {
             try {
                 return LocalDate.parse(v);
             } catch (DateTimeParseException e) {
-                error("table_value_error", "列“" + column + "”应为日期 YYYY-MM-DD，实际为“" + v + "”");
+                String why = v.length() == 10 ? CalendarDates.impossible(v) : null;
+                error("table_value_error", why != null ? "列“" + column + "”的日期“" + v + "”不存在：" + why
+                        : "列“" + column + "”应为日期 YYYY-MM-DD，实际为“" + v + "”");
                 return LocalDate.MIN;
             }
         }
@@ -170,6 +178,7 @@ final class CsvTable {
         }
 
         boolean yesNo(String column) {
+            enumerations.putIfAbsent(column, List.of("是", "否"));
             String v = text(column);
             if (!v.equals("是") && !v.equals("否") && !v.isEmpty()) {
                 error("table_value_error", "列“" + column + "”应为“是”或“否”，实际为“" + v + "”");
@@ -178,9 +187,11 @@ final class CsvTable {
         }
 
         String oneOf(String column, List<String> allowed) {
+            enumerations.putIfAbsent(column, List.copyOf(allowed));
             String v = text(column);
             if (!v.isEmpty() && !allowed.contains(v)) {
-                error("table_value_error", "列“" + column + "”应为 " + String.join("、", allowed) + " 之一，实际为“" + v + "”");
+                error("table_value_error", "列“" + column + "”应为 " + String.join("、", allowed) + " 之一，实际为“" + v + "”"
+                        + Suggestions.didYouMeanValue(v, allowed));
             }
             return v;
         }

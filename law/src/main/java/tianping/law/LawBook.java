@@ -6,6 +6,7 @@ import tianping.facts.ViolationType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class LawBook {
 
     private final Map<String, ViolationType> violationTypes;
     private final Map<String, Pollutant> pollutants;
+    private final Map<String, List<String>> pollutantAliases;
     private final WorkCalendar calendar;
     private final List<CreditGrade> creditGrades;
     private final Map<String, List<Parameter>> parameters;
@@ -48,15 +50,19 @@ public final class LawBook {
     private final List<NoPenaltyList> listList;
     private final List<PenaltyProvision> provisionList;
     private final List<MonitoringCode> monitoringCodeList;
+    private final Map<String, Map<String, List<String>>> enumerations;
 
-    private LawBook(Map<String, ViolationType> violationTypes, Map<String, Pollutant> pollutants, WorkCalendar calendar,
+    private LawBook(Map<String, ViolationType> violationTypes, Map<String, Pollutant> pollutants,
+                    Map<String, List<String>> pollutantAliases, WorkCalendar calendar,
                     List<CreditGrade> creditGrades, Map<String, List<Parameter>> parameters, Map<String, NoPenaltyList> lists,
                     List<NoPenaltyItem> items, Map<String, PenaltyProvision> provisions, List<AlertAllowance> alertAllowances,
                     Map<String, Benchmark> benchmarks, Map<String, DataFlag> dataFlags,
                     Map<String, MonitoringCode> monitoringCodes, List<ReferenceOxygen> referenceOxygen,
-                    OutcomeKinds outcomeKinds) {
+                    OutcomeKinds outcomeKinds, Map<String, Map<String, List<String>>> enumerations) {
+        this.enumerations = Collections.unmodifiableMap(new java.util.TreeMap<>(enumerations));
         this.violationTypes = frozen(violationTypes);
         this.pollutants = frozen(pollutants);
+        this.pollutantAliases = frozen(pollutantAliases);
         this.calendar = calendar;
         this.creditGrades = List.copyOf(creditGrades);
         Map<String, List<Parameter>> rows = new LinkedHashMap<>();
@@ -84,7 +90,8 @@ public final class LawBook {
         RuleGuards.check(files, errors);
         TableSource src = new TableSource(files, errors);
         Map<String, ViolationType> violationTypes = ViolationTypeTable.read(src);
-        Map<String, Pollutant> pollutants = PollutantTable.read(src);
+        Map<String, List<String>> pollutantAliases = new LinkedHashMap<>();
+        Map<String, Pollutant> pollutants = PollutantTable.read(src, pollutantAliases);
         WorkCalendar calendar = HolidayTable.read(src);
         List<CreditGrade> creditGrades = CreditGradeTable.read(src);
         Map<String, List<Parameter>> parameters = ParameterTable.read(src);
@@ -95,12 +102,12 @@ public final class LawBook {
         List<AlertAllowance> alertAllowances = AlertAllowanceTable.read(src);
         Map<String, Benchmark> benchmarks = BenchmarkTable.read(src, DiscretionLevelTable.read(src));
         Map<String, DataFlag> dataFlags = DataFlagTable.read(src);
-        Map<String, MonitoringCode> monitoringCodes = MonitoringCodeTable.read(src, pollutants);
+        Map<String, MonitoringCode> monitoringCodes = MonitoringCodeTable.read(src, pollutants, pollutantAliases);
         List<ReferenceOxygen> referenceOxygen = ReferenceOxygenTable.read(src);
         OutcomeKinds outcomeKinds = OutcomeKindTable.read(src);
         if (errors.isEmpty()) MetadataVocabulary.check(files, outcomeKinds, errors);
-        LawBook book = new LawBook(violationTypes, pollutants, calendar, creditGrades, parameters, lists, items, provisions,
-                alertAllowances, benchmarks, dataFlags, monitoringCodes, referenceOxygen, outcomeKinds);
+        LawBook book = new LawBook(violationTypes, pollutants, pollutantAliases, calendar, creditGrades, parameters, lists, items, provisions,
+                alertAllowances, benchmarks, dataFlags, monitoringCodes, referenceOxygen, outcomeKinds, src.enumerations());
         if (errors.isEmpty()) book.crossCheck(errors);
         if (!errors.isEmpty()) throw new RuleSetException(errors);
         return book;
@@ -112,12 +119,54 @@ public final class LawBook {
 
     // ---- lookups ------------------------------------------------------------------------------------------
 
+    /** The file names a rule set's tables/ may hold. */
+    public static Set<String> tableFiles() {
+        return TABLES;
+    }
+
+    /**
+     * Per table file and column, the values the column allows, exactly as the table readers check them (the
+     * workbook offers them as drop-downs, so that there is no second list to keep in step).
+     */
+    public Map<String, Map<String, List<String>>> enumerations() {
+        return enumerations;
+    }
+
     public Optional<ViolationType> violationType(String code) {
         return Optional.ofNullable(violationTypes.get(code));
     }
 
     public Optional<Pollutant> pollutant(String code) {
         return Optional.ofNullable(pollutants.get(code));
+    }
+
+    /** "，是否指 a21026（二氧化硫）？" for a code not in pollutants.csv (SO2, 二氧化硫, a21062, a 2005 code), or "". */
+    public String didYouMeanPollutant(String code) {
+        Map<String, List<String>> aliases = new LinkedHashMap<>(pollutantAliases);
+        for (MonitoringCode m : monitoringCodeList) {
+            if (!m.legacyCode().isEmpty() && pollutants.containsKey(m.code())) {
+                List<String> a = new ArrayList<>(aliases.getOrDefault(m.code(), List.of()));
+                a.add(m.legacyCode());
+                aliases.put(m.code(), a);
+            }
+        }
+        return didYouMeanPollutant(code, pollutants.values(), aliases);
+    }
+
+    static String didYouMeanPollutant(String code, Collection<Pollutant> pollutants, Map<String, List<String>> aliases) {
+        return Suggestions.didYouMean(code, pollutants.stream()
+                .map(p -> new Suggestions.Candidate(p.code(), p.name(), aliases.getOrDefault(p.code(), List.of()))).toList());
+    }
+
+    /** "，是否指 air_exceedance（超过大气污染物排放标准…）？" for a code not in violation-types.csv, or "". */
+    public String didYouMeanViolation(String code) {
+        return didYouMeanViolation(code, violationTypeList);
+    }
+
+    static String didYouMeanViolation(String code, Collection<ViolationType> types) {
+        // the names are long legal wording: matched on, but only the code is shown
+        return Suggestions.didYouMean(code, types.stream()
+                .map(t -> new Suggestions.Candidate(t.code(), "", List.of(t.name()))).toList());
     }
 
     /** Phases, dispositions and measures the rules may name, and what the engine does with each (outcome-kinds.csv). */

@@ -21,7 +21,7 @@ final class NoPenaltyItemTable {
                                     Map<String, NoPenaltyList> lists, Map<String, NoPenaltyKind> kinds) {
         List<NoPenaltyItem> items = new ArrayList<>();
         Map<String, Long> lines = new HashMap<>();
-        for (var r : src.table("no-penalty-items.csv", "事项编号,清单编号,类型,违法行为,事项名称,罚则条款,条件,清单位置,生效日期,失效日期,备注", "").rows()) {
+        for (var r : src.table("no-penalty-items.csv", "事项编号,清单编号,类型,违法行为,事项名称,罚则条款,条件,原文,清单位置,生效日期,失效日期,备注", "原文").rows()) {
             String id = r.text("事项编号");
             if (!id.matches("NP-[A-Z0-9-]+")) r.error("table_value_error", "事项编号应以 NP- 开头、由大写字母数字和连字符组成，实际为“" + id + "”");
             NoPenaltyList list = lists.get(r.text("清单编号"));

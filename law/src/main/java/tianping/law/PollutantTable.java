@@ -12,9 +12,14 @@ final class PollutantTable {
     private PollutantTable() {
     }
 
-    static Map<String, Pollutant> read(TableSource src) {
+    /**
+     * @param aliases filled with each code's other spellings (别名: SO2 for a21026), which only serve "did you mean"
+     *                in messages; the column is optional so that rule sets kept from before it still load
+     */
+    static Map<String, Pollutant> read(TableSource src, Map<String, List<String>> aliases) {
         Map<String, Pollutant> pollutants = new LinkedHashMap<>();
-        for (var r : src.table("pollutants.csv", "代码,名称,环境要素,类别,重金属组,持久性有机污染物,来源", "").rows()) {
+        for (var r : src.table("pollutants.csv", "代码,名称,别名,环境要素,类别,重金属组,持久性有机污染物,来源", "别名").rows()) {
+            aliases.put(r.text("代码"), TableSource.split(r.optional("别名")));
             String group = r.optional("重金属组");
             if (group != null && !group.equals("三倍") && !group.equals("十倍")) r.error("table_value_error", "重金属组应为“三倍”“十倍”或空");
             TableSource.put(pollutants, r.text("代码"), new Pollutant(r.text("代码"), r.text("名称"),

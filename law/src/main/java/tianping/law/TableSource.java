@@ -1,5 +1,7 @@
 package tianping.law;
 
+import tianping.facts.ViolationType;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +17,7 @@ final class TableSource {
 
     private final RuleFiles files;
     private final List<TableError> errors;
+    private final Map<String, CsvTable> read = new java.util.LinkedHashMap<>();
 
     TableSource(RuleFiles files, List<TableError> errors) {
         this.files = files;
@@ -40,8 +43,19 @@ final class TableSource {
             if (required) errors.add(new TableError(path, 0, "table_missing", "规则集缺少表格 " + path));
             content = (columns + "\n").getBytes(StandardCharsets.UTF_8);
         }
-        return new CsvTable(path, content, Arrays.asList(columns.split(",")),
+        CsvTable table = new CsvTable(path, content, Arrays.asList(columns.split(",")),
                 optional.isEmpty() ? Set.of() : Set.of(optional.split(",")), errors);
+        read.put(name, table);
+        return table;
+    }
+
+    /** Per table file, the allowed values of each enumerated column that its reader checked. */
+    Map<String, Map<String, List<String>>> enumerations() {
+        Map<String, Map<String, List<String>>> all = new java.util.TreeMap<>();
+        read.forEach((name, t) -> {
+            if (!t.enumerations().isEmpty()) all.put(name, Map.copyOf(t.enumerations()));
+        });
+        return all;
     }
 
     /** An error about a whole table (no line), e.g. a cross-reference only checkable once the table is read. */
@@ -53,9 +67,11 @@ final class TableSource {
         if (map.putIfAbsent(key, value) != null) r.error("table_value_error", "编号“" + key + "”重复");
     }
 
-    static void checkViolations(List<String> violations, Map<String, ?> violationTypes, CsvTable.Row r) {
+    static void checkViolations(List<String> violations, Map<String, ViolationType> violationTypes, CsvTable.Row r) {
         for (String v : violations) {
-            if (!violationTypes.containsKey(v)) r.error("unknown_reference", "违法行为“" + v + "”不在 violation-types.csv 中");
+            if (!violationTypes.containsKey(v)) {
+                r.error("unknown_reference", "违法行为“" + v + "”不在 violation-types.csv 中" + LawBook.didYouMeanViolation(v, violationTypes.values()));
+            }
         }
     }
 

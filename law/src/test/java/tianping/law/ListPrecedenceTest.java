@@ -19,10 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ListPrecedenceTest {
 
     private static final String ROWS = String.join("\n",
-            "NP-CSJ-T1,CSJ-2023,首违不罚,water_exceedance,测试：初次超标排放水污染物,水污染防治法第八十三条第（二）项,超标因子数 = 1,测试,,,",
-            "NP-JX-T1,JX-2022,轻微不罚,water_exceedance,测试：超标排放水污染物，及时改正,水污染防治法第八十三条第（二）项,超标因子数 = 1,测试,,,",
-            "NP-CSJ-T2,CSJ-2023,轻微不罚,eia_registration_not_filed,测试：登记表未备案,环境影响评价法第三十一条第三款,责令改正后改正用时 ≤ 5 工作日,测试,,,",
-            "NP-JX-T2,JX-2022,轻微不罚,eia_registration_not_filed,测试：登记表未备案,环境影响评价法第三十一条第三款,责令改正后改正用时 ≤ 5 工作日,测试,,,") + "\n";
+            "NP-CSJ-T1,CSJ-2023,首违不罚,water_exceedance,测试：初次超标排放水污染物,水污染防治法第八十三条第（二）项,超标因子数 = 1,,测试,,,",
+            "NP-JX-T1,JX-2022,轻微不罚,water_exceedance,测试：超标排放水污染物，及时改正,水污染防治法第八十三条第（二）项,超标因子数 = 1,,测试,,,",
+            "NP-CSJ-T2,CSJ-2023,轻微不罚,eia_registration_not_filed,测试：登记表未备案,环境影响评价法第三十一条第三款,责令改正后改正用时 ≤ 5 工作日,,测试,,,",
+            "NP-JX-T2,JX-2022,轻微不罚,eia_registration_not_filed,测试：登记表未备案,环境影响评价法第三十一条第三款,责令改正后改正用时 ≤ 5 工作日,,测试,,,") + "\n";
 
     @Test
     void anObligatoryItemOutranksADiscretionaryOneAndACityListItsRegionsOfTheSameKind() throws Exception {
@@ -44,7 +44,7 @@ class ListPrecedenceTest {
 
     @Test
     void twoItemsOfOneListWhoseConditionsCanHoldTogetherWithDifferentOutcomesAreAConflictOnTheLaterLine() throws Exception {
-        String row = "NP-SX-T,SX-2022,轻微不罚,air_exceedance,测试：超标排放大气污染物，及时改正,大气污染防治法第九十九条第（二）项,超标因子数 = 1；小时均值最大超标倍数 ≤ 0.05,测试,,,\n";
+        String row = "NP-SX-T,SX-2022,轻微不罚,air_exceedance,测试：超标排放大气污染物，及时改正,大气污染防治法第九十九条第（二）项,超标因子数 = 1；小时均值最大超标倍数 ≤ 0.05,,测试,,,\n";
         SortedMap<String, byte[]> files = withItems(row);
         long line = new String(files.get("tables/no-penalty-items.csv"), StandardCharsets.UTF_8).split("\n", -1).length - 1;
         var e = assertThrows(RuleSetException.class, () -> LawBook.read(RuleFiles.of("测试", files)));
@@ -55,10 +55,10 @@ class ListPrecedenceTest {
 
     @Test
     void itemsOfOneListWhoseConditionsExcludeEachOtherLoad() throws Exception {
-        String row = "NP-SX-T,SX-2022,轻微不罚,air_exceedance,测试：超标 0.1 倍以上,大气污染防治法第九十九条第（二）项,小时均值最大超标倍数 ≥ 0.1,测试,,,\n";
+        String row = "NP-SX-T,SX-2022,轻微不罚,air_exceedance,测试：超标 0.1 倍以上,大气污染防治法第九十九条第（二）项,小时均值最大超标倍数 ≥ 0.1,,测试,,,\n";
         LawBook book = LawBook.read(RuleFiles.of("测试", withItems(row)));
         assertTrue(book.items().stream().anyMatch(i -> i.id().equals("NP-SX-T")));
-        String boolRow = "NP-SX-T,SX-2022,轻微不罚,air_exceedance,测试：含有毒污染物,大气污染防治法第九十九条第（二）项,超标因子含有毒或第一类污染物 = 是,测试,,,\n";
+        String boolRow = "NP-SX-T,SX-2022,轻微不罚,air_exceedance,测试：含有毒污染物,大气污染防治法第九十九条第（二）项,超标因子含有毒或第一类污染物 = 是,,测试,,,\n";
         assertTrue(LawBook.read(RuleFiles.of("测试", withItems(boolRow))).items().stream().anyMatch(i -> i.id().equals("NP-SX-T")));
     }
 

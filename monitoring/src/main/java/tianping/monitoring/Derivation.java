@@ -237,7 +237,8 @@ final class Derivation {
                 String fat = at + ".factors[" + j + "]";
                 Pollutant p = law.pollutant(f.code()).orElse(null);
                 if (p == null) {
-                    error(fat + ".code", "unknown_reference", "污染因子代码“" + f.code() + "”不在污染物目录（tables/pollutants.csv）中");
+                    error(fat + ".code", "unknown_reference", "污染因子代码“" + f.code() + "”不在污染物目录（tables/pollutants.csv）中"
+                            + law.didYouMeanPollutant(f.code()));
                 } else if (!p.medium().equals(o.medium())) {
                     error(fat + ".code", "case_value_error", p.name() + "（" + f.code() + "）是" + p.medium() + "污染物，排放口为" + o.medium());
                 }

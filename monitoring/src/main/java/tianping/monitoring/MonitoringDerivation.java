@@ -37,8 +37,10 @@ public final class MonitoringDerivation implements CaseDerivation {
         MonitoringSection section;
         try {
             section = CaseReader.mapper().treeToValue(caseJson.get(SECTION), MonitoringSection.class);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new CaseRejected(List.of(new CaseError(file, tianping.read.JsonErrorText.path("$." + SECTION, e), "case_schema_error", tianping.read.JsonErrorText.value(e))));
         } catch (JsonProcessingException e) {
-            throw new CaseRejected(List.of(new CaseError(file, "$." + SECTION, "case_value_error", "值无效：" + e.getOriginalMessage())));
+            throw new CaseRejected(List.of(new CaseError(file, "$." + SECTION, "case_schema_error", tianping.read.JsonErrorText.syntaxMessage(e))));
         }
         return new Derivation(file, caseJson, data, law, section).run();
     }

@@ -170,7 +170,8 @@ final class CaseAssembler {
     private Exceedance exceedance(CaseInput.ExceedanceInput e, String at, Errors errors) {
         Pollutant p = law.pollutant(e.factor()).orElse(null);
         if (p == null) {
-            errors.add(at + ".factor", "unknown_reference", "污染因子代码“" + e.factor() + "”不在污染物目录（tables/pollutants.csv）中");
+            errors.add(at + ".factor", "unknown_reference", "污染因子代码“" + e.factor() + "”不在污染物目录（tables/pollutants.csv）中"
+                    + law.didYouMeanPollutant(e.factor()));
             return null;
         }
         if (e.limit() == null) {
@@ -225,7 +226,7 @@ final class CaseAssembler {
 
     private ViolationType knownViolation(String code, String at, Errors errors) {
         ViolationType t = law.violationType(code).orElse(null);
-        if (t == null) errors.add(at, "unknown_reference", "违法行为代码“" + code + "”不在 violation-types.csv 中");
+        if (t == null) errors.add(at, "unknown_reference", "违法行为代码“" + code + "”不在 violation-types.csv 中" + law.didYouMeanViolation(code));
         return t;
     }
 

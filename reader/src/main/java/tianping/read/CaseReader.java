@@ -87,12 +87,7 @@ public final class CaseReader {
             if (!unicode.isEmpty()) throw new CaseRejected(unicode);
             return node;
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : "第 " + loc.getLineNr() + " 行第 " + loc.getColumnNr() + " 列：";
-            String what = e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).contains("Trailing token")
-                    ? "第一个 JSON 值之后还有内容（一个案件文件只能有一个 JSON 对象）"
-                    : "JSON 语法错误：" + Excerpt.of(String.valueOf(e.getOriginalMessage()));
-            throw new CaseRejected(List.of(new CaseError(file, "$", "case_syntax_error", where + what)));
+            throw new CaseRejected(List.of(new CaseError(file, "$", "case_syntax_error", JsonErrorText.syntax(e))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,9 +131,11 @@ public final class CaseReader {
         try {
             input = MAPPER.treeToValue(tree, CaseInput.class);
         } catch (MismatchedInputException e) {
-            throw new CaseRejected(List.of(new CaseError(file, path(e), "case_value_error", "值无效：" + Excerpt.of(String.valueOf(e.getOriginalMessage())))));
+            // what the schema lets through but the case model cannot hold (an integer out of range): Jackson's
+            // English said in Chinese, at its path, in the form of the schema's errors
+            throw new CaseRejected(List.of(new CaseError(file, JsonErrorText.path("$", e), "case_schema_error", JsonErrorText.value(e))));
         } catch (JsonProcessingException e) {
-            throw new CaseRejected(List.of(new CaseError(file, "$", "case_value_error", Excerpt.of(String.valueOf(e.getOriginalMessage())))));
+            throw new CaseRejected(List.of(new CaseError(file, "$", "case_schema_error", JsonErrorText.syntax(e))));
         }
         String canonical = CanonicalJson.write(tree);
         return assembler.assemble(file, input, CanonicalJson.fingerprint(canonical), canonical);
@@ -206,15 +203,6 @@ public final class CaseReader {
         return true;
     }
 
-    private static String path(MismatchedInputException e) {
-        StringBuilder p = new StringBuilder("$");
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) p.append('.').append(ref.getFieldName());
-            else p.append('[').append(ref.getIndex()).append(']');
-        }
-        return p.toString();
-    }
-
     /** "/findings/0/harm" (the validator's JSON Pointer) as "$.findings[0].harm", the form every error uses. */
     private static String jsonPath(String pointer) {
         StringBuilder out = new StringBuilder("$");
@@ -240,7 +228,8 @@ public final class CaseReader {
                 path = path + "." + Excerpt.of(e.getProperty());
                 yield "不认识的字段“" + Excerpt.of(e.getProperty()) + "”（字段名见 case.schema.json）";
             }
-            case "enum" -> "取值 " + Excerpt.of(String.valueOf(value)) + " 不在允许的取值中，应为：" + join(schema);
+            case "enum" -> "取值 " + Excerpt.of(String.valueOf(value)) + " 不在允许的取值中，应为：" + join(schema)
+                    + (value != null && value.isTextual() ? suggestion(value.textValue(), schema) : "");
             case "type" -> "类型不符：应为" + typeName(schema.asText()) + "，实际为" + typeName(value.getNodeType().name().toLowerCase());
             case "pattern" -> "格式不符：" + patternMeaning(schema.asText()) + "，实际为 " + Excerpt.of(String.valueOf(value));
             case "minItems" -> "至少应有 " + schema.asText() + " 项";
@@ -252,6 +241,12 @@ public final class CaseReader {
             default -> Excerpt.of(e.getMessage());
         };
         return new CaseError(file, path, "case_schema_error", message);
+    }
+
+    private static String suggestion(String typed, JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return tianping.law.Suggestions.didYouMeanValue(typed, values);
     }
 
     private static String join(JsonNode array) {

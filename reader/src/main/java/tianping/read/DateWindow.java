@@ -86,11 +86,8 @@ public record DateWindow(int firstYear, int lastYear, String source) {
                         + describe()));
                 return;
             }
-            try {
-                LocalDate.of(year, Integer.parseInt(s.substring(5, 7)), Integer.parseInt(s.substring(8, 10)));
-            } catch (DateTimeException e) {
-                errors.add(new CaseError(file, path, "case_value_error", "日期 " + Excerpt.of(s) + " 不存在（月或日超出日历）"));
-            }
+            String why = tianping.law.CalendarDates.impossible(s);
+            if (why != null) errors.add(new CaseError(file, path, "case_value_error", "日期 " + Excerpt.of(s) + " 不存在：" + why));
         } else if (node.isObject()) {
             for (var it = node.fields(); it.hasNext(); ) {
                 var e = it.next();

@@ -1,6 +1,7 @@
 package tianping.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import tianping.batch.UsageException;
 import tianping.law.RuleSetException;
+import tianping.read.Excerpt;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -26,13 +29,21 @@ import java.util.stream.Collectors;
  * command line (2), an operator's mistake about files (2), a rule set that cannot load (3), an internal error (4,
  * the only case that prints a stack trace).
  */
-@Command(name = "tianping", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "tianping", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class, resourceBundle = Main.MESSAGES,
         description = "天平：生态环境行政处罚合规核查。",
         subcommands = {CheckCommand.class, BatchCommand.class, PowerBatchCommand.class, PowerGenerateCommand.class,
                 ReplayCommand.class, LogCommand.class, ImpactCommand.class, BenchCommand.class, VocabularyCommand.class,
-                TestCommand.class, KeysCommand.class, RulesCommand.class},
-        footer = {"", "退出码：0 全部作出处理意见；1 有案件因输入错误被拒；2 命令行用法错误；3 规则集无法加载；4 内部错误。"})
+                TestCommand.class, KeysCommand.class, RulesCommand.class, CommandLine.HelpCommand.class,
+                AutoComplete.GenerateCompletion.class})
 public final class Main {
+
+    /**
+     * picocli's own words (headings, the help options, the help command) and each command's examples and exit
+     * codes, in Chinese: a UTF-8 properties file, which Java 9+ reads as UTF-8 (PropertyResourceBundle). The
+     * scope INHERIT above gives every subcommand the bundle, -h/--help and -V/--version.
+     */
+    public static final String MESSAGES = "tianping.cli.Messages";
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, false, StandardCharsets.UTF_8),
@@ -41,7 +52,23 @@ public final class Main {
 
     /** Runs a command line with the given streams; the exit code is returned, not acted on (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(args, out, err, List.of());
+    }
+
+    /**
+     * Runs a command line with more top-level commands than this jar holds: a module kept off the checker's
+     * class path (the workbook's {@code tables}) runs the same interface, messages and exit codes from its own jar.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, List<Object> moreCommands) {
+        return execute(commandLine(moreCommands), args, out, err);
+    }
+
+    /**
+     * Runs a command tree of another jar (the service's) with this interface's handlers: command-line mistakes,
+     * operators' mistakes and rule-set errors in Chinese with the documented exit codes. Its root command names
+     * {@link #MESSAGES} as its resource bundle for the usage text.
+     */
+    public static int execute(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usage);
@@ -50,6 +77,13 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command tree (for tests that walk every subcommand). */
+    public static CommandLine commandLine(List<Object> moreCommands) {
+        CommandLine cli = new CommandLine(new Main());
+        moreCommands.forEach(cli::addSubcommand);
+        return cli;
     }
 
     /** A command line picocli could not parse: what is wrong, in Chinese, and where to find the usage. */
@@ -64,13 +98,31 @@ public final class Main {
 
     static String describe(CommandLine.ParameterException e) {
         if (e instanceof CommandLine.UnmatchedArgumentException u) {
-            return "不认识的选项或多余的参数 " + String.join(" ", u.getUnmatched());
+            List<String> suggestions = u.getSuggestions();
+            return "不认识的选项或多余的参数 " + String.join(" ", u.getUnmatched())
+                    + (suggestions.isEmpty() ? "" : "，是否指 " + String.join("、", suggestions) + "？");
         }
         if (e instanceof CommandLine.MissingParameterException m) {
             return "缺少 " + m.getMissing().stream().map(Main::name).collect(Collectors.joining("、"));
         }
         if (e instanceof CommandLine.MutuallyExclusiveArgsException) {
-            return "选项不能同时使用（" + e.getMessage() + "）";
+            // picocli names the options only inside its English sentence: "Error: --a, --b are mutually exclusive …"
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Error: (.*) are mutually exclusive").matcher(String.valueOf(e.getMessage()));
+            return "选项 " + (m.find() ? m.group(1).replace(", ", "、") + " " : "") + "不能同时使用";
+        }
+        CommandLine cmd = e.getCommandLine();
+        if (String.valueOf(e.getMessage()).startsWith("Missing required subcommand")) {
+            return "缺少子命令，应为 " + cmd.getSubcommands().keySet().stream().filter(n -> !n.equals("help"))
+                    .collect(Collectors.joining("、")) + " 之一";
+        }
+        java.util.regex.Matcher unknown = java.util.regex.Pattern.compile("^Unknown subcommand '(.*)'\\.$").matcher(String.valueOf(e.getMessage()));
+        if (unknown.find()) {
+            // the help command's own message: `tianping help NAME` for a NAME that is no command
+            return "没有命令“" + Excerpt.of(unknown.group(1)) + "”，应为 " + String.join("、", cmd.getParent() == null
+                    ? cmd.getSubcommands().keySet() : cmd.getParent().getSubcommands().keySet()) + " 之一";
+        }
+        if (e instanceof CommandLine.MaxValuesExceededException) {
+            return "参数过多（" + Excerpt.of(String.valueOf(e.getMessage()).replaceAll(".*: ", "")) + "）";
         }
         if (e instanceof CommandLine.OverwrittenOptionException o) {
             return "选项 " + name(o.getOverwritten()) + " 只能给一次";
@@ -110,7 +162,7 @@ public final class Main {
             if (e instanceof JsonProcessingException j) {
                 var loc = j.getLocation();
                 err.println("用法错误：给出的文件不是有效的 JSON" + (loc == null ? "" : "（第 " + loc.getLineNr() + " 行第 " + loc.getColumnNr() + " 列）")
-                        + "：" + j.getOriginalMessage());
+                        + "：" + tianping.read.JsonErrorText.syntaxMessage(j).replaceFirst("^JSON 语法错误：", ""));
                 return ExitCode.USAGE;
             }
             err.println("内部错误：" + e);
@@ -131,7 +183,7 @@ public final class Main {
         return path + "：无法访问（" + f.getReason() + "）";
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[]{tianping.engine.EngineVersion.FULL};

@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
  * never loads Jetty or the PostgreSQL driver: the launcher hands {@code serve}, {@code bench serve} and the
  * store's {@code log} commands here.
  */
-@Command(name = "tianping", mixinStandardHelpOptions = true, description = "天平：服务与决定库。",
+@Command(name = "tianping", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        resourceBundle = tianping.cli.Main.MESSAGES, versionProvider = tianping.cli.Main.Version.class, description = "天平：服务与决定库。",
         subcommands = {ServiceMain.Serve.class, ServiceMain.Bench.class, StoreCommands.class})
 public final class ServiceMain {
 
@@ -24,22 +25,8 @@ public final class ServiceMain {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new ServiceMain());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof tianping.law.RuleSetException r) {
-                commandLine.getErr().println("规则集无法加载（" + r.errors().size() + " 处错误）：");
-                r.errors().forEach(commandLine.getErr()::println);
-                return 3;
-            }
-            commandLine.getErr().println("内部错误：" + e);
-            return 4;
-        });
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        // the runner's handlers and messages: the same Chinese usage text, errors and exit codes as every command
+        return tianping.cli.Main.execute(new CommandLine(new ServiceMain()), args, out, err);
     }
 
     @Command(name = "serve", description = "HTTP 服务：POST /v1/check、/v1/batch，查询决定、重放、/health、/metrics、/openapi.json。")

@@ -40,7 +40,7 @@ public final class ReadingsJson {
                 object(p, line, visitor);
             }
         } catch (JsonParseException e) {
-            visitor.malformed(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "JSON 语法错误：" + Excerpt.of(String.valueOf(e.getOriginalMessage())));
+            visitor.malformed(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), tianping.read.JsonErrorText.syntaxMessage(e));
         }
     }
 
