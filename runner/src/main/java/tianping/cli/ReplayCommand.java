@@ -39,8 +39,9 @@ final class ReplayCommand implements Callable<Integer> {
             o.differences().forEach(d -> out.println("    " + d));
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("重放 %,d 个决定：一致 %,d，不一致 %,d（其中记录被篡改 %,d），无法重放 %,d%s%s（%.2f 秒，%,.0f 件/秒）%n", s.decisions(),
-                s.identical(), s.different(), s.tampered(), s.failed(),
+        out.printf("重放 %,d 个决定：一致 %,d，不一致 %,d，无法重放 %,d%s%s%s（%.2f 秒，%,.0f 件/秒）%n", s.decisions(),
+                s.identical(), s.different(), s.failed(),
+                s.tampered() > 0 ? "；记录被篡改 " + s.tampered() + " 条" : "",
                 s.engineChanged() > 0 ? "；引擎已变 " + s.engineChanged() + " 条" : "",
                 s.repairs() > 0 ? "；修复记录 " + s.repairs() + " 条" : "", seconds, s.decisions() / seconds);
         out.flush();
