@@ -124,6 +124,27 @@ class LawTableIntegrityTest {
         throw new AssertionError("测试前提：" + file + " 中有以 " + prefix + " 开头的行");
     }
 
+    /** Each benchmark says where 从重 and 从轻 put the fine; a row without it, or with a place outside 0–1, does not load. */
+    @Test
+    void aBenchmarkWithoutItsPlacementOfAggravationAndMitigationIsRefused(@TempDir Path dir) throws Exception {
+        RuleSetTest.copyRules(dir);
+        Path benchmarks = dir.resolve("tables/benchmarks.csv");
+        long sd = lineOf(benchmarks, "SD-2019,");
+        long zj = lineOf(benchmarks, "ZJ-2020,");
+        String sdRow = Files.readAllLines(benchmarks, StandardCharsets.UTF_8).get((int) sd - 1);
+        String zjRow = Files.readAllLines(benchmarks, StandardCharsets.UTF_8).get((int) zj - 1);
+        replace(benchmarks, sdRow, sdRow.replaceFirst(",0\\.2,0\\.5,0\\.5,0\\.5,", ",0.2,1.5,0.5,0.5,"));
+        replace(benchmarks, zjRow, zjRow.replaceFirst(",0\\.2,0\\.5,0\\.5,0\\.5,\\[K\\][^,]*$", ",0.2,0.5,,0.5,"));
+
+        CliTest.Run run = CliTest.run("check", "--no-log", "--rules", dir.toString(), CASE);
+        assertEquals(3, run.code(), run.err());
+        assertEquals(List.of(
+                "tables/benchmarks.csv:" + zj + ": table_value_error: 列“从轻系数”不能为空",
+                "tables/benchmarks.csv:" + zj + ": table_value_error: 列“从重从轻来源”不能为空",
+                "tables/benchmarks.csv:" + sd + ": table_value_error: 列“从重最低位置”是法定幅度中的位置或系数，应在 0 至 1 之间（0.5 = 中间值），实际为“1.5”"),
+                errorLines(run.err()).stream().filter(l -> l.startsWith("tables/benchmarks.csv")).toList());
+    }
+
     static void replace(Path file, String from, String to) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.contains(from), "测试前提：" + file + " 含有要替换的文字");

@@ -30,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Online-monitoring cases from raw data to decision. Given each case in fixtures/monitoring (its data files
  * generated packet by packet, see GoldenData in the monitoring module), when it is read — the monitoring section
- * derived into findings — and decided with the bundled rule set, then the decision is the hand-written one in
- * expectations.csv: exactly these rules fired, and this outcome.
+ * derived into findings — and decided, then the evidence says which hours and days counted and why. What the
+ * bundled law concludes from them (rules fired, outcome) is the law's own test, rules/tests/monitoring.csv, which
+ * {@code tianping test} (BundledLawTest) runs: a change of law changes that file, not this class.
  */
 class MonitoringGoldenTest {
 
@@ -48,34 +49,18 @@ class MonitoringGoldenTest {
         return new Decider(ruleSet).decide("fixtures/monitoring/" + name + ".json", new CaseReader(ruleSet.law().book()).read(file));
     }
 
-    static List<CSVRecord> expectations() throws IOException {
-        try (Reader r = Files.newBufferedReader(FIXTURES.resolve("expectations.csv"), StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get().parse(r).getRecords();
-        }
-    }
-
-    @TestFactory
-    List<DynamicTest> everyCaseIsDecidedAsExpected() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (CSVRecord row : expectations()) {
-            tests.add(DynamicTest.dynamicTest(row.get("案件") + "：" + row.get("说明"), () -> {
-                Decision d = decide(row.get("案件"));
-                Set<String> fired = d.trace().stream().map(Decision.TraceStep::rule).collect(Collectors.toCollection(TreeSet::new));
-                assertEquals(new TreeSet<>(Arrays.asList(row.get("触发规则").split("、"))), fired, "触发的规则");
-                assertEquals(row.get("处理意见"), d.summary(), "处理意见");
-            }));
-        }
-        return tests;
-    }
-
     @Test
     void everyCaseHasAnExpectation() throws IOException {
-        Set<String> expected = expectations().stream().map(r -> r.get("案件")).collect(Collectors.toSet());
+        Set<String> expected = new java.util.HashSet<>();
+        for (tianping.lawtest.RuleTest t : tianping.lawtest.RuleTestFiles.read(BundledLawTest.TESTS.resolve("monitoring.csv"),
+                "rules/tests/monitoring.csv", new ArrayList<>())) {
+            expected.add(t.caseName().replaceFirst("^\\.\\./monitoring/", ""));
+        }
         try (Stream<Path> walk = Files.walk(FIXTURES)) {
             List<String> missing = walk.filter(p -> p.toString().endsWith(".json"))
                     .map(p -> FIXTURES.relativize(p).toString().replace('\\', '/').replaceAll("\\.json$", ""))
                     .filter(n -> !expected.contains(n)).sorted().toList();
-            assertEquals(List.of(), missing, "expectations.csv 缺少这些案例");
+            assertEquals(List.of(), missing, "rules/tests/monitoring.csv 缺少这些案例的预期");
         }
     }
 

@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Power-monitoring cases end to end through the real reader (the "power" derivation included) and the real
- * Decider: each fixture under fixtures/power/ is a case with its readings file and the expected decision —
- * the outcome, the exact rules fired in order, and per finding its disposition, measures and episodes.
+ * Decider: each fixture under fixtures/power/ is a case with its readings file and, in case.expected.json, the
+ * findings the derivation must produce with their episodes. What the bundled law concludes from them (disposition,
+ * fine, measures, rules fired) is the law's own test, rules/tests/power.csv, run by {@code tianping test}.
  */
 class PowerGoldenTest {
 
@@ -55,8 +56,6 @@ class PowerGoldenTest {
         return dirs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
             JsonNode expected = JSON.readTree(dir.resolve("case.expected.json").toFile());
             Decision d = decide(dir.getFileName().toString());
-            assertEquals(strings(expected.get("outcome")), d.outcome(), "结论");
-            assertEquals(strings(expected.get("rules")), d.trace().stream().map(Decision.TraceStep::rule).toList(), "触发的规则");
             Map<String, Decision.FindingDecision> byId = new LinkedHashMap<>();
             d.findings().forEach(f -> byId.put(f.id(), f));
             List<String> ids = new ArrayList<>();
@@ -66,31 +65,25 @@ class PowerGoldenTest {
                 Decision.FindingDecision f = byId.get(e.getKey());
                 JsonNode x = e.getValue();
                 assertEquals(x.get("violation").asText(), f.violation());
-                assertEquals(x.get("disposition").asText(), f.disposition().kind());
-                assertEquals(x.get("rule").asText(), f.disposition().rule());
-                assertEquals(strings(x.get("measures")), f.measures().stream().map(Decision.Conclusion::rule).toList());
                 assertEquals(strings(x.get("episodes")), f.evidence().stream().map(l -> l.split("：")[0]).toList());
             });
         }));
     }
 
     @Test
-    void nantongTreatmentAtZeroFor23HoursWhileProducingIsEvasionWithSealUpAndReferral() throws Exception {
+    void nantongTreatmentAtZeroFor23HoursWhileProducingIsAbnormalOperation() throws Exception {
         Decision d = decide("nantong-23h");
         Decision.FindingDecision f = d.findings().get(0);
         assertEquals("air_abnormal_operation", f.violation());
         assertTrue(f.evidence().get(0).startsWith("P1 2021-01-05T01:00 至 2021-01-06T00:00"), f.evidence().get(0));
         assertTrue(f.evidence().get(0).contains("连续 23 小时"), f.evidence().get(0));
         assertTrue(f.evidence().get(0).contains("阈值：治污设施运行功率比例 0.1 [K]"), "证据写明所用阈值");
-        assertEquals(List.of("DET-63-3", "SEAL-29-4-4", "ORDER-28"), f.measures().stream().map(Decision.Conclusion::rule).toList());
     }
 
     @Test
-    void yangzhouFanFailedAt0915WithProductionUntil1030IsFinedUnderTheAirLaw() throws Exception {
+    void yangzhouFanFailedAt0915WithProductionUntil1030AndTheFaultUnreported() throws Exception {
         Decision d = decide("yangzhou-fan");
         Decision.FindingDecision f = d.findings().get(0);
-        assertEquals("PEN-DQ-99-3", f.disposition().rule());
-        assertEquals(new java.math.BigDecimal("100000"), f.fine().amount());
         assertTrue(f.evidence().get(0).startsWith("P1 2021-02-19T09:15 至 2021-02-19T10:30"), f.evidence().get(0));
         assertTrue(f.evidence().get(1).startsWith("P7 "), "未报告故障");
     }

@@ -20,9 +20,9 @@ import java.util.Map;
  *
  * <p>All arithmetic is exact: the legal range is decimal yuan, the benchmark's place φ ∈ [0, 1] within it is a
  * fraction ({@link Ratio}), and the fine min + (max − min) × φ is rounded once, down to the benchmark's unit, at
- * the end (never below the legal minimum). 从重 places the fine at or above the midpoint (φ raised by
- * 从重处罚幅度上调, at least 从重处罚最低幅度位置); 从轻 (行政处罚法 Art. 32) at or below it (φ × 从轻处罚幅度系数, at most
- * 从轻处罚最高幅度位置). Where both stand they offset and the benchmark's own place stands, with both named.
+ * the end (never below the legal minimum). 从重 and 从轻 (行政处罚法 Art. 32) move the place as the benchmark row
+ * says (benchmarks.csv 从重上调 / 从重最低位置, 从轻系数 / 从轻最高位置: by default 从重 at or above the midpoint,
+ * 从轻 at or below it). Where both stand they offset and the benchmark's own place stands, with both named.
  */
 final class Discretion {
 
@@ -99,44 +99,41 @@ final class Discretion {
             case ADDITIVE_PERCENT -> additive(b, f, steps);
             case FACTOR_LEVELS -> factorLevels(b, f, steps);
         };
-        phi = place(phi, r.stands("从重处罚"), r.stands("从轻处罚"), f, steps);
+        phi = place(phi, r.stands("从重处罚"), r.stands("从轻处罚"), b, steps);
         return new Fine(f, p.id(), p.legalBasis(), range.min(), range.max(), amount(range, phi, b.rounding(), steps),
                 b.id(), steps);
     }
 
-    /** Where 从重 and 从轻 put the fine, from the benchmark's own place. */
-    private Ratio place(Ratio phi, boolean aggravated, boolean mitigated, Finding f, List<String> steps) {
+    /** Where 从重 and 从轻 put the fine, from the benchmark's own place, as the benchmark says (benchmarks.csv). */
+    private static Ratio place(Ratio phi, boolean aggravated, boolean mitigated, Benchmark b, List<String> steps) {
         if (aggravated && mitigated) {
             steps.add("从重处罚与从轻处罚情节并存，相互抵消，幅度位置仍为 " + phi.percentText() + " [K]");
             return phi;
         }
-        if (aggravated) {
-            Ratio up = Ratio.of(book.decimal("从重处罚幅度上调", f.getJudgedOn()));
-            Ratio floor = Ratio.of(book.decimal("从重处罚最低幅度位置", f.getJudgedOn()));
-            Ratio raised = aggravate(phi, up, floor);
-            steps.add("从重处罚：幅度位置 " + phi.percentText() + " 上调 " + up.percentText() + "，且不低于 "
-                    + floor.percentText() + "、不超过 100%：" + raised.percentText());
-            return raised;
-        }
-        if (mitigated) {
-            Ratio k = Ratio.of(book.decimal("从轻处罚幅度系数", f.getJudgedOn()));
-            Ratio ceiling = Ratio.of(book.decimal("从轻处罚最高幅度位置", f.getJudgedOn()));
-            Ratio lowered = mitigate(phi, k, ceiling);
-            steps.add("从轻处罚（行政处罚法第三十二条）：幅度位置 " + phi.percentText() + " × " + k.text() + "，且不高于 "
-                    + ceiling.percentText() + "：" + lowered.percentText());
-            return lowered;
-        }
+        if (aggravated) return shifted(phi, b.aggravated(), steps);
+        if (mitigated) return shifted(phi, b.mitigated(), steps);
         return phi;
     }
 
-    /** 从重: φ + up, at least {@code floor} (the midpoint by default), at most the legal maximum. */
-    static Ratio aggravate(Ratio phi, Ratio up, Ratio floor) {
-        return phi.add(up).max(floor).min(Ratio.ONE);
+    /**
+     * 从重 (UP): φ + step, at least the bound (the midpoint unless the benchmark says otherwise), at most 100%;
+     * 从轻 (DOWN, 行政处罚法第三十二条): φ × step, at most the bound.
+     */
+    static Ratio shift(Ratio phi, Benchmark.Placement p) {
+        Ratio step = Ratio.of(p.step()), bound = Ratio.of(p.bound());
+        return switch (p.direction()) {
+            case UP -> phi.add(step).max(bound).min(Ratio.ONE);
+            case DOWN -> phi.multiply(step).min(bound);
+        };
     }
 
-    /** 从轻: φ × k, at most {@code ceiling} (the midpoint by default). */
-    static Ratio mitigate(Ratio phi, Ratio k, Ratio ceiling) {
-        return phi.multiply(k).min(ceiling);
+    private static Ratio shifted(Ratio phi, Benchmark.Placement p, List<String> steps) {
+        Ratio moved = shift(phi, p);
+        boolean up = p.direction() == Benchmark.Direction.UP;
+        steps.add(p.direction().label + (up ? "" : "（行政处罚法第三十二条）") + "：幅度位置 " + phi.percentText()
+                + (up ? " 上调 " + Ratio.of(p.step()).percentText() + "，且不低于 " : " × " + Ratio.of(p.step()).text() + "，且不高于 ")
+                + Ratio.of(p.bound()).percentText() + (up ? "、不超过 100%" : "") + "：" + moved.percentText());
+        return moved;
     }
 
     /** 比例累加: φ = Σ% of the levels found, at most 100%. */

@@ -35,11 +35,6 @@ final class ParameterRegistry {
         m.put("追责时效（涉及生命健康安全）", "年");
         m.put("故障报告时限", "小时");
         m.put("默认裁量基准", TEXT);
-        // tianping.decide.Discretion
-        m.put("从重处罚幅度上调", PLAIN);
-        m.put("从重处罚最低幅度位置", PLAIN);
-        m.put("从轻处罚幅度系数", PLAIN);
-        m.put("从轻处罚最高幅度位置", PLAIN);
         // tianping.monitoring.values.Thresholds
         m.put("小时均值最少有效分钟数", "分钟");
         m.put("日均值最少有效小时数", "小时");

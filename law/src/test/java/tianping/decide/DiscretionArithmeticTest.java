@@ -103,14 +103,25 @@ class DiscretionArithmeticTest {
         assertEquals(new BigDecimal("666600"), fine);
     }
 
+    private static Ratio up(Ratio phi, String step, String bound) {
+        return Discretion.shift(phi, new tianping.law.Benchmark.Placement(tianping.law.Benchmark.Direction.UP, new BigDecimal(step), new BigDecimal(bound)));
+    }
+
+    private static Ratio down(Ratio phi, String step, String bound) {
+        return Discretion.shift(phi, new tianping.law.Benchmark.Placement(tianping.law.Benchmark.Direction.DOWN, new BigDecimal(step), new BigDecimal(bound)));
+    }
+
     @Test
-    void aggravationIsNeverBelowTheMidpointAndMitigationNeverAbove() {
+    void aggravationIsNeverBelowItsBoundAndMitigationNeverAbove() {
         Ratio half = Ratio.of(1, 2);
-        assertEquals(half, Discretion.aggravate(Ratio.of(11, 100), Ratio.of(20, 100), half), "11% + 20% = 31% < 50%：从重取中间值");
-        assertEquals(Ratio.of(70, 100), Discretion.aggravate(Ratio.of(50, 100), Ratio.of(20, 100), half));
-        assertEquals(Ratio.ONE, Discretion.aggravate(Ratio.of(95, 100), Ratio.of(20, 100), half), "不超过上限");
-        assertEquals(half, Discretion.mitigate(Ratio.ONE, Ratio.of(1, 2), half));
-        assertEquals(Ratio.of(1, 10), Discretion.mitigate(Ratio.of(20, 100), Ratio.of(1, 2), half));
+        assertEquals(half, up(Ratio.of(11, 100), "0.2", "0.5"), "11% + 20% = 31% < 50%：从重取中间值");
+        assertEquals(Ratio.of(70, 100), up(Ratio.of(50, 100), "0.2", "0.5"));
+        assertEquals(Ratio.ONE, up(Ratio.of(95, 100), "0.2", "0.5"), "不超过上限");
+        assertEquals(half, down(Ratio.ONE, "0.5", "0.5"));
+        assertEquals(Ratio.of(1, 10), down(Ratio.of(20, 100), "0.5", "0.5"));
+        // a benchmark that puts 从重 at or above 60% and 从轻 at or below 40% (a row of benchmarks.csv) is obeyed
+        assertEquals(Ratio.of(60, 100), up(Ratio.of(11, 100), "0.2", "0.6"));
+        assertEquals(Ratio.of(40, 100), down(Ratio.ONE, "0.5", "0.4"));
     }
 
     @Test
@@ -153,13 +164,13 @@ class DiscretionArithmeticTest {
                 case 0 -> {
                     BigInteger[] up = frac(BigInteger.valueOf(r.nextInt(30)), BigInteger.valueOf(100));
                     phi = min(max(add(phi, up), half), frac(BigInteger.ONE, BigInteger.ONE));
-                    place = Discretion.aggravate(place, new Ratio(up[0], up[1]), Ratio.of(1, 2));
+                    place = up(place, new BigDecimal(up[0]).divide(new BigDecimal(up[1])).toPlainString(), "0.5");
                     assertTrue(cmp(phi, half) >= 0, "从重不低于中间值");
                 }
                 case 1 -> {
                     BigInteger[] k = frac(BigInteger.valueOf(r.nextInt(10)), BigInteger.TEN);
                     phi = min(mul(phi, k), half);
-                    place = Discretion.mitigate(place, new Ratio(k[0], k[1]), Ratio.of(1, 2));
+                    place = down(place, new BigDecimal(k[0]).divide(new BigDecimal(k[1])).toPlainString(), "0.5");
                 }
                 default -> {
                 }

@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PrecedenceTest {
 
-    /** The dispositions of the bundled outcome-kinds.csv these tests use. */
+    /**
+     * The dispositions these tests use: names of the test's own, not read from rules/tables/outcome-kinds.csv, so a
+     * change of the bundled law cannot reach the engine's precedence tests.
+     */
     private static final java.util.Set<String> DISPOSITIONS = java.util.Set.of("不予处罚", "不再处罚", "提醒", "帮扶", "督导", "罚款", "按日连续处罚");
 
     private static final Validity ALWAYS = new Validity(LocalDate.MIN, null);

@@ -58,7 +58,9 @@ final class DecisionText {
             for (Decision.LadderStep s : f.escalation()) {
                 out.append("  递进：").append(s.ladder()).append("，第 ").append(s.step()).append(" 步“").append(s.name()).append("”\n");
             }
-            out.append("  预警：").append(f.warning() == null ? "无" : f.warning()).append('\n');
+            out.append("  预警：").append(f.warning() == null ? "无" : f.warning());
+            if (f.warningScheme() != null) out.append("（").append(f.warningScheme()).append("）");
+            out.append('\n');
             for (Decision.SupersededRef s : f.superseded()) {
                 out.append("  未采纳：").append(s.rule()).append("（").append(s.kind()).append("）—— ").append(s.reason()).append('\n');
             }
@@ -71,6 +73,7 @@ final class DecisionText {
                 out.append("    ").append(mark).append(" ").append(e.item()).append(" ").append(e.kind()).append("：").append(e.name()).append('\n');
                 out.append("      ").append(e.list()).append("，有效期 ").append(e.validity()).append('\n');
                 if (!e.inForce()) out.append("      · 适用日期 ").append(f.judgedOn()).append(" 不在有效期内\n");
+                if (e.afterExpiry() != null) out.append("      · 清单失效后适用：").append(e.afterExpiry()).append('\n');
                 for (ConditionResult r : e.failed()) {
                     out.append("      · ").append(r.explanation()).append("（").append(r.origin()).append("）\n");
                 }
@@ -94,6 +97,7 @@ final class DecisionText {
             out.append("  —  ").append(n.name()).append("：").append(n.judgedOn()).append(" 不在有效期（").append(n.validity()).append("）内，未适用\n");
         }
         out.append("\n规则集 ").append(d.fingerprints().ruleSet()).append("（").append(ruleSetOrigin).append("，").append(d.fingerprints().engine()).append("）\n");
+        out.append("引擎   ").append(d.fingerprints().engineCode()).append("（作出决定的代码的指纹）\n");
         out.append("输入   ").append(d.fingerprints().input()).append('\n');
         return out.toString();
     }

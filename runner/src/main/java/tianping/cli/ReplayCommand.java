@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "replay", description = "重放决定记录：以每条记录所记的规则集（内置或快照）对所记案件重新决定，逐字比对。退出码 0 全部一致，1 有不一致或无法重放。")
+@Command(name = "replay", description = "重放决定记录：以每条记录所记的规则集（内置或快照）对所记案件重新决定，逐字比对；逐条写明一致、引擎已变（决定相同或不同）、规则集已变（快照缺失）或记录被篡改。退出码 0 全部重现，1 有不一致或无法重放。")
 final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--log", paramLabel = "DIR", description = "决定记录目录（缺省 .tianping）")
@@ -34,7 +34,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         Replayer.Summary s = new Replayer(dir, RuleSet.bundled(), threads, trust.keys()).replay(o -> {
-            if (o.status().equals("一致")) {
+            if (o.status().equals(Replayer.IDENTICAL)) {
                 if (!quiet) out.println("#" + o.seq() + " " + o.source() + "：一致");
                 return;
             }
@@ -42,8 +42,11 @@ final class ReplayCommand implements Callable<Integer> {
             o.differences().forEach(d -> out.println("    " + d));
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("重放 %,d 个决定：一致 %,d，不一致 %,d，无法重放 %,d%s（%.2f 秒，%,.0f 件/秒）%n", s.decisions(), s.identical(),
-                s.different(), s.failed(), s.repairs() > 0 ? "；修复记录 " + s.repairs() + " 条" : "", seconds, s.decisions() / seconds);
+        out.printf("重放 %,d 个决定：一致 %,d，不一致 %,d，无法重放 %,d%s%s%s（%.2f 秒，%,.0f 件/秒）%n", s.decisions(),
+                s.identical(), s.different(), s.failed(),
+                s.tampered() > 0 ? "；记录被篡改 " + s.tampered() + " 条" : "",
+                s.engineChanged() > 0 ? "；引擎已变 " + s.engineChanged() + " 条" : "",
+                s.repairs() > 0 ? "；修复记录 " + s.repairs() + " 条" : "", seconds, s.decisions() / seconds);
         out.flush();
         return s.allIdentical() ? ExitCode.OK : ExitCode.CASE_REJECTED;
     }

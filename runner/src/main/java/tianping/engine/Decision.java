@@ -102,6 +102,11 @@ public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef ente
     public record NotInForce(String rule, String name, String finding, LocalDate judgedOn, String validity) {
     }
 
-    public record Fingerprints(String ruleSet, String input, String engine) {
+    /**
+     * @param engine     tianping's and Drools' versions (part of the rule-set fingerprint)
+     * @param engineCode the fingerprint of the code that decides ({@link EngineCode}): a different value with the
+     *                   same rule set and input means the engine changed
+     */
+    public record Fingerprints(String ruleSet, String input, String engine, String engineCode) {
     }
 }

@@ -104,7 +104,7 @@ final class DecisionBuilder {
                 new Decision.EnterpriseRef(c.enterprise().uscc(), c.enterprise().name(), c.enterprise().regionCode(), c.enterprise().regionName()),
                 outcome, String.join("；", outcome), warning, total, findings, c.clues().stream().map(DecisionBuilder::episode).toList(),
                 underActDateLaw.trace(), underActDateLaw.notInForce(),
-                comparisons, traceAtDecisionDate, new Decision.Fingerprints(ruleSet.fingerprint(), c.inputFingerprint(), EngineVersion.FULL));
+                comparisons, traceAtDecisionDate, new Decision.Fingerprints(ruleSet.fingerprint(), c.inputFingerprint(), EngineVersion.FULL, EngineVersion.CODE));
     }
 
     /** The fine or daily penalty of a finding, in yuan; 0 if none. */

@@ -64,7 +64,7 @@ class RulesDiffTest {
     void eachEditIsNamedFieldByFieldWithItsSourceAndDates() throws IOException {
         Path a = copy("a");
         Path b = copy("b");
-        edit(b.resolve("tables/no-penalty-items.csv"), "日最大累计超标时长 ≤ 4 小时,首违不罚 大气污染类", "日最大累计超标时长 ≤ 6 小时,首违不罚 大气污染类");
+        edit(b.resolve("tables/no-penalty-items.csv"), "日最大累计超标时长 ≤ 4 小时,,首违不罚 大气污染类", "日最大累计超标时长 ≤ 6 小时,,首违不罚 大气污染类");
         edit(b.resolve("tables/parameters.csv"), "追责时效,2,年,违法行为在二年内未被发现的，不再给予行政处罚,2021-07-15",
                 "追责时效,3,年,违法行为在二年内未被发现的，不再给予行政处罚,2021-07-15");
         edit(b.resolve("drl/amount.drl"), "rule \"AMT-34 罚款在法定幅度内依裁量基准确定\"", "rule \"AMT-34 罚款在法定幅度内依裁量基准确定\" // 重排\n");
@@ -84,7 +84,7 @@ class RulesDiffTest {
     @Test
     void impactNamesTheRowThatMovedEachDecision() throws IOException {
         Path b = copy("b");
-        edit(b.resolve("tables/no-penalty-items.csv"), "日最大累计超标时长 ≤ 4 小时,首违不罚 大气污染类", "日最大累计超标时长 ≤ 6 小时,首违不罚 大气污染类");
+        edit(b.resolve("tables/no-penalty-items.csv"), "日最大累计超标时长 ≤ 4 小时,,首违不罚 大气污染类", "日最大累计超标时长 ≤ 6 小时,,首违不罚 大气污染类");
 
         // a first violation with 5 hours of exceedance in the day: fined under ≤ 4 hours, 首违不罚 under ≤ 6
         Path cases = Files.createDirectories(dir.resolve("cases"));
