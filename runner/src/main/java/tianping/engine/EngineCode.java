@@ -110,10 +110,10 @@ public final class EngineCode {
             }
         }
         if (hashes.isEmpty()) throw new IOException("类路径中没有作出决定的代码（" + DECIDING + "）");
-        MessageDigest md = RuleFiles.sha256();
+        MessageDigest md = tianping.core.Sha256.digest();
         md.update("tianping-engine-v1\n".getBytes(StandardCharsets.UTF_8));
-        hashes.forEach((name, hash) -> md.update((name + "\n" + RuleFiles.hex(hash) + "\n").getBytes(StandardCharsets.UTF_8)));
-        return "sha256:" + RuleFiles.hex(md.digest());
+        hashes.forEach((name, hash) -> md.update((name + "\n" + tianping.core.Sha256.hex(hash) + "\n").getBytes(StandardCharsets.UTF_8)));
+        return tianping.core.Sha256.text(md);
     }
 
     static boolean deciding(String name) {
@@ -125,7 +125,7 @@ public final class EngineCode {
 
     /** Two different copies of one class on the path would make the engine ambiguous: refused. */
     private static void put(SortedMap<String, byte[]> hashes, String name, byte[] content) throws IOException {
-        byte[] hash = RuleFiles.sha256().digest(content);
+        byte[] hash = tianping.core.Sha256.digest().digest(content);
         byte[] before = hashes.putIfAbsent(name, hash);
         if (before != null && !Arrays.equals(before, hash)) throw new IOException("类路径中有两个不同的 " + name);
     }
