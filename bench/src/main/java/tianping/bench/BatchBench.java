@@ -49,6 +49,10 @@ final class BatchBench implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "本 JVM 内计时前的预热运行次数（缺省 3）")
     int warmup = 3;
 
+    @Option(names = "--variant", paramLabel = "NAME=OPTS", description = {"新 JVM 的 JVM 选项（经 TIANPING_JAVA_OPTS 交给启动器，只用于新 JVM），",
+            "可重复：各变体轮流运行、各取中位数，与缺省（不加选项）在同一次运行中对比；例如 --variant C1=-XX:TieredStopAtLevel=1"})
+    List<String> variants = new ArrayList<>();
+
     @Option(names = "--threads", paramLabel = "N", description = "传给 batch 的 --threads（缺省不传：batch 的缺省为 CPU 核数）")
     Integer threads;
 
@@ -70,16 +74,16 @@ final class BatchBench implements Callable<Integer> {
                 Files.size(input), tianping.engine.EngineVersion.FULL, Runtime.getRuntime().availableProcessors());
         out.flush();
 
-        double[] fresh = new double[freshRuns];
+        List<String> names = new ArrayList<>(List.of("缺省"));
+        List<String> opts = new ArrayList<>(List.of(""));
+        for (String v : variants) {
+            int eq = v.indexOf('=');
+            names.add(eq < 0 ? v : v.substring(0, eq));
+            opts.add(eq < 0 ? v : v.substring(eq + 1));
+        }
+        double[][] fresh = new double[names.size()][freshRuns];
         for (int i = 0; i < freshRuns; i++) {
-            List<String> command = new ArrayList<>(List.of(launcher));
-            command.addAll(args(input, "fresh"));
-            long t = System.nanoTime();
-            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(dir.resolve("fresh.err").toFile()).start();
-            int code = p.waitFor();
-            fresh[i] = (System.nanoTime() - t) / 1e9;
-            if (code > ExitCode.CASE_REJECTED) throw new IllegalStateException("新 JVM 的 batch 退出码 " + code + "，见 " + dir.resolve("fresh.err"));
+            for (int v = 0; v < names.size(); v++) fresh[v][i] = child(launcher, input, opts.get(v));
         }
         PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         for (int i = 0; i < warmup; i++) inProcess(input, quiet);
@@ -87,14 +91,34 @@ final class BatchBench implements Callable<Integer> {
 
         byte[] a = Files.readAllBytes(dir.resolve("fresh.out.jsonl"));
         byte[] b = Files.readAllBytes(dir.resolve("warm.out.jsonl"));
-        double median = median(fresh);
-        out.printf("新 JVM（经启动器，含 JVM 启动与规则集加载；%d 次中位数）：%.2f 秒，%,.0f 件/秒（各次 %s 秒）%n", freshRuns, median,
-                cases / median, Arrays.toString(Arrays.stream(fresh).map(s -> Math.round(s * 100) / 100.0).toArray()));
+        double median = median(fresh[0]);
         out.printf("热态（本 JVM 预热 %d 次后同一命令，含规则集加载）：%.2f 秒，%,.0f 件/秒%n", warmup, warm, cases / warm);
-        out.printf("新/热 = %.2f（目标 ≥ 0.5）；新 JVM 目标 ≥ 10,000 件/秒：%s；两次的结果文件%s%n", warm / median,
+        for (int v = 0; v < names.size(); v++) {
+            double m = median(fresh[v]);
+            out.printf("新 JVM %s%s（经启动器，含 JVM 启动与规则集加载；%d 次中位数）：%.2f 秒，%,.0f 件/秒，新/热 = %.2f%s（各次 %s 秒）%n",
+                    names.get(v), opts.get(v).isEmpty() ? "" : "「" + opts.get(v) + "」", freshRuns, m, cases / m, warm / m,
+                    v == 0 ? "" : String.format("，用时为缺省的 %.2f", m / median),
+                    Arrays.toString(Arrays.stream(fresh[v]).map(s -> Math.round(s * 100) / 100.0).toArray()));
+        }
+        out.printf("缺省：新/热 = %.2f（目标 ≥ 0.5）；新 JVM 目标 ≥ 10,000 件/秒：%s；新 JVM 与热态的结果文件%s%n", warm / median,
                 cases / median >= 10_000 ? "达到" : "未达到", Arrays.equals(a, b) ? "逐字节相同" : "不同！");
         out.flush();
         return Arrays.equals(a, b) ? ExitCode.OK : ExitCode.INTERNAL_ERROR;
+    }
+
+    /** Seconds of one run of batch in a fresh JVM through the launcher, with {@code opts} as TIANPING_JAVA_OPTS. */
+    private double child(String launcher, Path input, String opts) throws Exception {
+        List<String> command = new ArrayList<>(List.of(launcher));
+        command.addAll(args(input, "fresh"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(dir.resolve("fresh.err").toFile());
+        if (opts.isEmpty()) pb.environment().remove("TIANPING_JAVA_OPTS");
+        else pb.environment().put("TIANPING_JAVA_OPTS", opts);
+        long t = System.nanoTime();
+        int code = pb.start().waitFor();
+        double s = (System.nanoTime() - t) / 1e9;
+        if (code > ExitCode.CASE_REJECTED) throw new IllegalStateException("新 JVM 的 batch 退出码 " + code + "，见 " + dir.resolve("fresh.err"));
+        return s;
     }
 
     /** The batch command line of a run: its own --out and a fresh decision log, the fixtures as the data root. */
@@ -125,9 +149,9 @@ final class BatchBench implements Callable<Integer> {
         List<ObjectNode> templates = new ArrayList<>();
         Path base = input.toAbsolutePath().getParent();
         try (Stream<Path> walk = Files.walk(fixtures)) {
-            for (Path p : walk.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path p : walk.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".json") && tianping.batch.CaseEntries.isCaseName(f)).sorted().toList()) {
                 JsonNode tree = Json.MAPPER.readTree(p.toFile());
-                if (!(tree instanceof ObjectNode o) || !o.path("caseId").isTextual()) continue; // expectations, readings
+                if (!(tree instanceof ObjectNode o) || !o.path("caseId").isTextual()) continue; // readings.json beside a power case
                 Path folder = p.toAbsolutePath().getParent();
                 relocate(o.path("monitoring").path("data"), folder, base);
                 relocate(o.path("power").path("readings"), folder, base);
