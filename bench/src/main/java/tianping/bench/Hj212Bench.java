@@ -1,5 +1,6 @@
-package tianping.cli;
+package tianping.bench;
 
+import tianping.cli.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

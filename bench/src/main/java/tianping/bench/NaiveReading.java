@@ -1,4 +1,4 @@
-package tianping.cli;
+package tianping.bench;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
-package tianping.cli;
+package tianping.bench;
 
+import tianping.cli.ExitCode;
+import tianping.cli.Json;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;

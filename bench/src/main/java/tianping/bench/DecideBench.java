@@ -1,5 +1,7 @@
-package tianping.cli;
+package tianping.bench;
 
+import tianping.cli.ExitCode;
+import tianping.cli.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

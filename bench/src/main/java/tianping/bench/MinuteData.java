@@ -1,4 +1,4 @@
-package tianping.cli;
+package tianping.bench;
 
 import tianping.monitoring.hj212.PacketWriter;
 

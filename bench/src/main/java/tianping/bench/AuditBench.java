@@ -1,5 +1,7 @@
-package tianping.cli;
+package tianping.bench;
 
+import tianping.cli.ExitCode;
+import tianping.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,0 +1,137 @@
+package tianping.power.readings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A readings CSV parsed on a thread of its own while the caller receives the rows, in file order, on its thread:
+ * parsing and routing readings onto grids each take about half of the feed, so on two cores they overlap instead
+ * of adding up. Parsing starts at {@link #start}, before the caller is ready to receive (power-batch reads its
+ * register meanwhile); the rows wait in a few bounded batches, so memory stays small whatever the file's size.
+ * The visitor sees exactly the calls {@link ReadingsCsv#parse} would make, in the same order.
+ */
+public final class ReadingsRelay implements AutoCloseable {
+
+    private static final int ROWS = 16_384;
+    private static final int BATCHES = 24;
+
+    /** Rows parsed, waiting for the visitor; a malformed row has its message instead of values. */
+    private static final class Batch implements ReadingVisitor {
+        final String[] enterprise = new String[ROWS];
+        final String[] channel = new String[ROWS];
+        final long[] minute = new long[ROWS];
+        final double[] kw = new double[ROWS];
+        final long[] line = new long[ROWS];
+        final String[] malformed = new String[ROWS];
+        int size;
+
+        @Override
+        public void reading(String enterprise, String channel, long minute, double kw, long line) {
+            this.enterprise[size] = enterprise;
+            this.channel[size] = channel;
+            this.minute[size] = minute;
+            this.kw[size] = kw;
+            this.line[size] = line;
+            this.malformed[size++] = null;
+        }
+
+        @Override
+        public void malformed(long line, String message) {
+            this.line[size] = line;
+            this.malformed[size++] = message;
+        }
+
+        void replay(ReadingVisitor to) {
+            for (int i = 0; i < size; i++) {
+                if (malformed[i] == null) to.reading(enterprise[i], channel[i], minute[i], kw[i], line[i]);
+                else to.malformed(line[i], malformed[i]);
+            }
+            size = 0;
+        }
+    }
+
+    private static final Batch END = new Batch();
+
+    private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES + 1);
+    private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
+    private final Thread parser;
+    private volatile Throwable failed;
+
+    private ReadingsRelay(InputStream in) {
+        for (int i = 0; i < BATCHES; i++) free.add(new Batch());
+        parser = new Thread(() -> parse(in), "readings-parser");
+        parser.setDaemon(true);
+    }
+
+    /** Starts parsing {@code in} (read by the parser thread until its end; the caller still closes it). */
+    public static ReadingsRelay start(InputStream in) {
+        ReadingsRelay r = new ReadingsRelay(in);
+        r.parser.start();
+        return r;
+    }
+
+    private void parse(InputStream in) {
+        try {
+            Batch[] current = {free.take()};
+            ReadingsCsv.parse(in, new ReadingVisitor() {
+                @Override
+                public void reading(String enterprise, String channel, long minute, double kw, long line) {
+                    current[0].reading(enterprise, channel, minute, kw, line);
+                    if (current[0].size == ROWS) current[0] = handOver(current[0]);
+                }
+
+                @Override
+                public void malformed(long line, String message) {
+                    current[0].malformed(line, message);
+                    if (current[0].size == ROWS) current[0] = handOver(current[0]);
+                }
+            });
+            if (current[0].size > 0) full.put(current[0]);
+        } catch (InterruptedException | Stop e) {
+            return; // the receiver gave up (close before the end): nobody waits for the rest
+        } catch (Throwable e) {
+            failed = e;
+        }
+        full.add(END);
+    }
+
+    /** Thrown inside the parser when the receiver closed the relay early, to unwind ReadingsCsv.parse. */
+    private static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Batch handOver(Batch b) {
+        try {
+            full.put(b);
+            return free.take();
+        } catch (InterruptedException e) {
+            throw new Stop();
+        }
+    }
+
+    /** Hands every row to {@code visitor}, in file order, on the calling thread; returns at the end of the file. */
+    public void drainTo(ReadingVisitor visitor) throws IOException, InterruptedException {
+        for (Batch b = full.take(); b != END; b = full.take()) {
+            b.replay(visitor);
+            free.put(b);
+        }
+        Throwable e = failed;
+        if (e instanceof IOException io) throw io;
+        if (e instanceof UncheckedIOException u) throw u.getCause();
+        if (e instanceof RuntimeException r) throw r;
+        if (e instanceof Error err) throw err;
+        if (e != null) throw new IllegalStateException(e);
+    }
+
+    /** Stops the parser if it is still running (the receiver failed or gave up) and waits for it. */
+    @Override
+    public void close() throws InterruptedException {
+        parser.interrupt();
+        parser.join();
+    }
+}
