@@ -1,0 +1,150 @@
+package tianping.serve;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartConfig;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.server.Request;
+import tianping.read.ConfinedFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A case sent with its raw data as multipart/form-data: one part {@code case} (the case JSON) and one part
+ * {@code data} per data file (HJ 212 packets, a CSV export, power readings), each named by its file name. The files
+ * are written to a folder of this request alone, and the case's data references are confined to that folder
+ * ({@link ConfinedFiles}: an absolute name, {@code ..}, a link or a device is refused with a located error as
+ * {@code check} refuses it), so a request reaches neither the server's files nor another request's. The folder is
+ * removed when the request is answered ({@link #close}).
+ */
+final class MultipartCheck implements AutoCloseable {
+
+    /** The largest data file and the largest request; a month of minute packets of an outlet is some 40 MB. */
+    static final long MAX_FILE_BYTES = 64L << 20;
+    static final long MAX_REQUEST_BYTES = 256L << 20;
+    static final int MAX_PARTS = 64;
+    static final String CASE_PART = "case";
+    static final String DATA_PART = "data";
+
+    private final Path dir;
+    private byte[] caseJson;
+    private String source = "request";
+    private final Set<String> files = new HashSet<>();
+
+    private MultipartCheck(Path dir) {
+        this.dir = dir;
+    }
+
+    static boolean is(Request request) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /** Reads the parts into a new folder; any failure removes it again. */
+    static MultipartCheck read(Request request) throws Api.ApiError, IOException {
+        long declared = request.getLength();
+        if (declared > MAX_REQUEST_BYTES) {
+            throw new Api.ApiError(413, "payload_too_large", "请求体 " + declared + " 字节，超过上限 " + MAX_REQUEST_BYTES + " 字节");
+        }
+        MultipartCheck m = new MultipartCheck(Files.createTempDirectory("tianping-upload-"));
+        try {
+            m.parse(request);
+            return m;
+        } catch (Api.ApiError | IOException | RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    private void parse(Request request) throws Api.ApiError, IOException {
+        Path parts = Files.createDirectory(dir.resolve(".parts"));
+        MultiPartConfig config = new MultiPartConfig.Builder().location(parts).maxParts(MAX_PARTS).maxPartSize(MAX_FILE_BYTES)
+                .maxSize(MAX_REQUEST_BYTES).maxMemoryPartSize(1 << 16).build();
+        MultiPartFormData.Parts all;
+        try {
+            all = MultiPartFormData.getParts(request, request, request.getHeaders().get(HttpHeader.CONTENT_TYPE), config);
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof CompletionException || e.getCause() instanceof ExecutionException ? e.getCause() : e;
+            String why = String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
+            if (why.toLowerCase(java.util.Locale.ROOT).contains("max")) {
+                throw new Api.ApiError(413, "payload_too_large", "上传超过上限（每个文件 " + MAX_FILE_BYTES + " 字节、合计 "
+                        + MAX_REQUEST_BYTES + " 字节、至多 " + MAX_PARTS + " 部分）：" + why);
+            }
+            throw new Api.ApiError(400, "multipart_invalid", "multipart/form-data 无法读取：" + why);
+        }
+        try (all) {
+            for (MultiPart.Part p : all) {
+                String name = p.getName();
+                if (CASE_PART.equals(name)) {
+                    if (caseJson != null) throw new Api.ApiError(400, "multipart_invalid", "只能有一个 case 部分");
+                    if (p.getLength() > Api.MAX_CASE_BYTES) {
+                        throw new Api.ApiError(413, "payload_too_large", "案件超过上限 " + Api.MAX_CASE_BYTES + " 字节");
+                    }
+                    try (var in = org.eclipse.jetty.io.Content.Source.asInputStream(p.newContentSource())) {
+                        caseJson = in.readAllBytes();
+                    }
+                    if (p.getFileName() != null && !p.getFileName().isBlank()) source = fileName(p.getFileName());
+                } else if (DATA_PART.equals(name)) {
+                    String file = fileName(p.getFileName());
+                    if (!files.add(file)) throw new Api.ApiError(400, "multipart_invalid", "数据文件“" + file + "”上传了两次");
+                    p.writeTo(dir.resolve(file));
+                } else {
+                    throw new Api.ApiError(400, "multipart_invalid", "不认识的部分“" + name + "”：应为 case（案件 JSON）与 data（数据文件，可多个）");
+                }
+            }
+        }
+        if (caseJson == null) throw new Api.ApiError(400, "multipart_invalid", "缺少 case 部分（案件 JSON）");
+        deleteTree(parts);
+    }
+
+    /**
+     * An uploaded file keeps the plain name the case refers to it by; a name with a folder, a leading dot or a
+     * control character is refused, so that nothing is written outside the request's folder.
+     */
+    static String fileName(String name) throws Api.ApiError {
+        if (name == null || name.isBlank()) throw new Api.ApiError(400, "multipart_invalid", "data 部分须带文件名（filename）");
+        boolean plain = !name.startsWith(".") && name.length() <= 200 && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f
+                || c == '/' || c == '\\' || c == ':');
+        if (!plain) {
+            throw new Api.ApiError(400, "upload_name_refused", "上传文件名“" + tianping.read.Excerpt.of(name)
+                    + "”不是单纯的文件名（不得含目录、以点开头或含控制字符）");
+        }
+        return name;
+    }
+
+    byte[] caseJson() {
+        return caseJson;
+    }
+
+    String source() {
+        return source;
+    }
+
+    /** The data a case of this request may read: its own folder, nothing else. */
+    ConfinedFiles data() {
+        return new ConfinedFiles(dir, null, MAX_FILE_BYTES);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() throws IOException {
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
