@@ -99,6 +99,7 @@ final class Api extends Handler.Abstract {
             error(response, callback, e.status, e.code, e.getMessage(), path);
         } catch (Exception e) {
             status = 500;
+            e.printStackTrace(); // DEBUG-SP
             error(response, callback, 500, "internal_error", "内部错误：" + e, path);
         }
         metrics.request(route, status, System.nanoTime() - start);

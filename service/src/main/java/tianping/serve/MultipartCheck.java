@@ -18,8 +18,9 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * A case sent with its raw data as multipart/form-data: one part {@code case} (the case JSON) and one part
- * {@code data} per data file (HJ 212 packets, a CSV export, power readings), each named by its file name. The files
- * are written to a folder of this request alone, and the case's data references are confined to that folder
+ * {@code data} per data file (HJ 212 packets, a CSV export, power readings), its filename the relative path the
+ * case refers to it by. The files are written to a folder of this request alone, and the case's data references
+ * are confined to that folder
  * ({@link ConfinedFiles}: an absolute name, {@code ..}, a link or a device is refused with a located error as
  * {@code check} refuses it), so a request reaches neither the server's files nor another request's. The folder is
  * removed when the request is answered ({@link #close}).
@@ -87,14 +88,17 @@ final class MultipartCheck implements AutoCloseable {
                     if (p.getLength() > Api.MAX_CASE_BYTES) {
                         throw new Api.ApiError(413, "payload_too_large", "案件超过上限 " + Api.MAX_CASE_BYTES + " 字节");
                     }
-                    try (var in = org.eclipse.jetty.io.Content.Source.asInputStream(p.newContentSource())) {
-                        caseJson = in.readAllBytes();
-                    }
+                    Path file = dir.resolve(".case.json"); // the reader, not the upload, judges its bytes (encoding, size)
+                    p.writeTo(file);
+                    caseJson = Files.readAllBytes(file);
+                    Files.delete(file);
                     if (p.getFileName() != null && !p.getFileName().isBlank()) source = fileName(p.getFileName());
                 } else if (DATA_PART.equals(name)) {
                     String file = fileName(p.getFileName());
                     if (!files.add(file)) throw new Api.ApiError(400, "multipart_invalid", "数据文件“" + file + "”上传了两次");
-                    p.writeTo(dir.resolve(file));
+                    Path target = dir.resolve(file);
+                    Files.createDirectories(target.getParent());
+                    p.writeTo(target);
                 } else {
                     throw new Api.ApiError(400, "multipart_invalid", "不认识的部分“" + name + "”：应为 case（案件 JSON）与 data（数据文件，可多个）");
                 }
@@ -105,16 +109,19 @@ final class MultipartCheck implements AutoCloseable {
     }
 
     /**
-     * An uploaded file keeps the plain name the case refers to it by; a name with a folder, a leading dot or a
-     * control character is refused, so that nothing is written outside the request's folder.
+     * An uploaded file keeps the name the case refers to it by: a relative path of plain segments ({@code readings.csv},
+     * {@code data/day1.hj212}); a segment that is empty, starts with a dot ({@code ..} included) or holds a
+     * backslash, colon or control character is refused, so that nothing is written outside the request's folder.
      */
     static String fileName(String name) throws Api.ApiError {
         if (name == null || name.isBlank()) throw new Api.ApiError(400, "multipart_invalid", "data 部分须带文件名（filename）");
-        boolean plain = !name.startsWith(".") && name.length() <= 200 && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f
-                || c == '/' || c == '\\' || c == ':');
+        boolean plain = name.length() <= 200;
+        for (String segment : name.split("/", -1)) {
+            plain &= !segment.isEmpty() && !segment.startsWith(".") && segment.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '\\' || c == ':');
+        }
         if (!plain) {
             throw new Api.ApiError(400, "upload_name_refused", "上传文件名“" + tianping.read.Excerpt.of(name)
-                    + "”不是单纯的文件名（不得含目录、以点开头或含控制字符）");
+                    + "”不是案件目录内的相对路径（各段不得为空、以点开头或含反斜杠、冒号、控制字符）");
         }
         return name;
     }

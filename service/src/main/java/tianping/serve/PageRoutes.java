@@ -32,7 +32,7 @@ final class PageRoutes {
     /** The file at a path, or null when there is none (names are looked up, never resolved as paths). */
     Page page(String path) throws IOException {
         String name = path.equals("/") || path.equals("/pages") || path.equals(PREFIX) ? "index.html" : path.substring(PREFIX.length());
-        if (!name.matches("[a-z0-9-]+\\.(html|js|css|json|svg)|lib/echarts\\.min\\.js")) return null;
+        if (!name.matches("[a-z0-9-]+\\.(html|js|css|svg)|case\\.schema\\.json|lib/echarts\\.min\\.js")) return null;
         Page cached = cache.get(name);
         if (cached != null) return cached;
         String resource = switch (name) {

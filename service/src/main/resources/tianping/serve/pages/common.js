@@ -61,5 +61,14 @@ const TP = {
     document.body.prepend(bar);
   },
 
+  /**
+   * The name an uploaded data file goes by: the reference in the case (power.readings, monitoring.data) whose last
+   * segment is the file's name — browsers send only the base name, cases may name data/x.hj212.
+   */
+  dataName(caseJson, file) {
+    const refs = [...(((caseJson || {}).power || {}).readings || []), ...(((caseJson || {}).monitoring || {}).data || [])];
+    return refs.find(r => String(r).split('/').pop() === file.name) || file.name;
+  },
+
   param(name) { return new URLSearchParams(location.search).get(name); },
 };
