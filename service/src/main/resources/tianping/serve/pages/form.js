@@ -13,7 +13,7 @@ const Form = (() => {
     credit: '信用记录', history: '历史记录', findings: '违法事实', power: '用电监控', monitoring: '在线监测', period: '期间',
     channels: '测点', readings: '读数文件', reports: '报备与报告', orders: '在执行的决定', alerts: '重污染天气预警',
     finding: '推导出的违法事实的共同认定', conduct: '当事人行为', correction: '责令改正', fault: '故障', details: '情节',
-    exceedances: '超标时段', mitigation: '从轻减轻情节', caseId: '案件编号', decisionDate: '决定日期',
+    exceedances: '超标时段', mitigation: '从轻减轻情节', caseId: '案件编号', decisionDate: '决定日期', regionName: '地区名称',
   };
   const HIDDEN = new Set(['$schema', 'clues', 'derivedFrom', 'monitoringReport']);
 
@@ -153,7 +153,7 @@ const Form = (() => {
     const title = short(s.description, key);
     const add = el('button', { type: 'button', 'data-add': key }, '添加' + title);
     function addItem(value) {
-      const child = build(itemSchema, key + '[]', true);
+      const child = build(itemSchema, key, true);
       const remove = el('button', { type: 'button' }, '删除');
       const row = el('div', { class: 'array-item' }, child.el, remove);
       const entry = { child, row };
