@@ -291,6 +291,12 @@ class UploadAndSeriesTest {
         assertTrue(echarts.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
         JsonNode schema = Json.MAPPER.readTree(client.get("/pages/case.schema.json", null).body());
         assertNotNull(schema.get("$defs"), "the form is generated from the schema the reader enforces");
+        JsonNode api = Json.MAPPER.readTree(client.get("/openapi.json", null).body());
+        assertTrue(api.path("paths").path("/v1/series").has("post"));
+        assertTrue(api.path("paths").path("/v1/check").path("post").path("requestBody").path("content").has("multipart/form-data"));
+        assertTrue(api.path("paths").path("/pages/{file}").has("get"));
+        assertEquals("POST /v1/series", Api.route("POST", "/v1/series"));
+        assertEquals("GET /pages", Api.route("GET", "/pages/index.html"));
         for (String missing : List.of("/pages/../tianping/serve/openapi.json", "/pages/nothing.html", "/pages/lib/x.js", "/pages/%2e%2e/x"))
             assertTrue(client.get(missing, null).statusCode() >= 400, missing);
     }

@@ -32,9 +32,10 @@ const Charts = (() => {
       container.append(el('h3', {}, g.title), box);
       const ids = new Set(g.members.map(c => c.id));
       const episodes = s.episodes.filter(e => ids.has(e.subject) || (e.channels || []).some(c => ids.has(c)));
-      const areas = episodes.map(e => [{
+      // labels of overlapping episodes (P1 and the P7 of the same stop) are stacked, not drawn over each other
+      const areas = episodes.map((e, j) => [{
         name: e.kind, xAxis: at(times, e.fromSlot), itemStyle: { color: EPISODE_COLOURS[e.kind] || 'rgba(0,0,0,0.1)' },
-        label: { show: true, position: 'insideTop', formatter: e.kind + (e.suppressed ? '（已报备）' : e.clue ? '（线索）' : '') + ' ' + e.label },
+        label: { show: true, position: 'insideTopLeft', offset: [4, 4 + 16 * j], color: '#222', formatter: e.kind + (e.suppressed ? '（已报备）' : e.clue ? '（线索）' : '') + ' ' + e.label },
         tooltip: { formatter: e.evidence },
       }, { xAxis: at(times, e.toSlot - 1) }]);
       const reports = s.reports.filter(r => !r.channels || r.channels.length === 0 || r.channels.some(c => ids.has(c)));
@@ -56,7 +57,7 @@ const Charts = (() => {
         animation: false,
         title: { text: g.title, left: 'center', textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'axis' }, legend: { top: 24 },
-        grid: { top: 64, left: 56, right: 24, bottom: 56 },
+        grid: { top: 64, left: 56, right: 120, bottom: 56 },
         xAxis: { type: 'category', data: times, axisLabel: { formatter: v => v.substring(5).replace('T', ' ') } },
         yAxis: { type: 'value', name: 'kW' },
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],

@@ -7,7 +7,7 @@ const DecisionView = (() => {
   const { el } = TP;
 
   const DOCUMENTS = [
-    ['不予处罚', '不予行政处罚决定书', d => d.findings.some(f => ['不予处罚', '不再处罚'].includes(f.disposition && f.disposition.kind))],
+    ['不予处罚', '不予行政处罚决定书', d => d.findings.some(f => /^(不予处罚|不再处罚)/.test((f.disposition || {}).kind || ''))],
     ['告知', '行政处罚事先（听证）告知书', d => d.findings.some(f => f.fine && f.fine.amount > 0)],
     ['处罚', '行政处罚决定书', d => d.findings.some(f => f.fine && f.fine.amount > 0)],
     ['责令改正', '责令改正违法行为决定书', d => d.findings.some(f => (f.measures || []).some(m => m.kind === '责令改正'))],
@@ -75,7 +75,7 @@ const DecisionView = (() => {
 
   function render(container, d, seq) {
     container.replaceChildren(conclusion(d), documents(seq, d) || '',
-      el('h2', {}, '违法事实与处理'), d.findings.map(finding),
+      el('h2', {}, '违法事实与处理'), ...d.findings.map(finding),
       (d.clues || []).length ? el('section', {}, el('h2', {}, '线索（供现场核查，不构成违法事实）'),
         el('ul', {}, d.clues.map(c => el('li', {}, typeof c === 'string' ? c : (c.kind || '') + ' ' + (c.start || '') + '–' + (c.end || '') + '：' + (c.text || JSON.stringify(c)))))) : '',
       (d.lighterLaw || []).length ? el('details', {}, el('summary', {}, '从旧兼从轻（行政处罚法第三十七条）'),
