@@ -235,6 +235,9 @@ class PagesBrowserTest {
         String rejected = driver.findElement(By.id("rejected")).getText();
         assertTrue(rejected.contains("BROKEN") && rejected.contains("case_schema_error"), rejected);
         assertTrue(driver.findElement(By.id("download")).isDisplayed(), "CSV download offered");
+        String csv = ((String) js("return csv();")).replace("\r", "");
+        assertTrue(csv.startsWith("\ufeff维度,取值,件数\n"), csv);
+        assertTrue(csv.contains("最重处理结论,罚款,1") && csv.contains("BROKEN"), csv);
         shot("05-batch-summary");
     }
 
