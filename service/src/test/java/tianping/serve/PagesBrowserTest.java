@@ -243,6 +243,37 @@ class PagesBrowserTest {
 
     @Test
     @Order(5)
+    void thePowerBatchSummaryCountsAProvinceDayByStatusEpisodeAndRejection() throws Exception {
+        Path day = tmp.resolve("province");
+        CheckEndpointTest.cli("power-generate", day.toString(), "--enterprises", "40", "--channels", "300", "--per-mille", "100");
+        Path out = tmp.resolve("power-batch.jsonl");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = tianping.cli.Main.run(new String[]{"power-batch", "--enterprises", day.resolve("enterprises.jsonl").toString(),
+                "--readings", day.resolve("readings.csv").toString(), "--date", "2024-11-20", "--out", out.toString(), "--no-log"},
+                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
+        assertTrue(code == 0 || code == 1, err.toString());
+        Map<String, Integer> byStatus = new java.util.TreeMap<>();
+        int lines = 0;
+        for (String line : Files.readAllLines(out)) {
+            byStatus.merge(Json.MAPPER.readTree(line).path("status").asText(), 1, Integer::sum);
+            lines++;
+        }
+        driver.get(base + "/pages/batch.html");
+        await(By.id("batch-file")).sendKeys(out.toAbsolutePath().toString());
+        assertTrue(await(By.id("totals")).getText().startsWith("共 " + lines + " 行"));
+        String status = driver.findElement(By.id("by-status")).getText();
+        Map<String, String> names = Map.of("decided", "作出处理意见", "clean", "无异常", "clues", "仅有线索", "rejected", "拒收", "unregistered", "名录外企业");
+        for (var e : byStatus.entrySet()) assertTrue(status.contains(names.getOrDefault(e.getKey(), e.getKey()) + " " + e.getValue()), e + " in " + status);
+        assertTrue(driver.findElement(By.id("by-episode")).getText().contains("P1"), "episodes counted by kind");
+        assertTrue(driver.findElement(By.id("by-region")).getText().contains("据统一社会信用代码") || byStatus.getOrDefault("decided", 0) == lines);
+        if (byStatus.containsKey("rejected")) {
+            assertTrue(driver.findElement(By.id("rejected")).getText().contains("reading_conflicting_duplicate"));
+        }
+        shot("06-power-batch-summary");
+    }
+
+    @Test
+    @Order(6)
     void theAuditViewVerifiesTheChainAndReplaysARecord() throws Exception {
         driver.get(base + "/pages/audit.html");
         await(By.id("record-count"));
@@ -254,6 +285,6 @@ class PagesBrowserTest {
         WebElement replay = await(By.id("replay-status"));
         new WebDriverWait(driver, WAIT).until(d -> !d.findElement(By.id("replay-status")).getText().isEmpty());
         assertTrue(replay.getText().contains("一致"), replay.getText());
-        shot("06-audit");
+        shot("07-audit");
     }
 }
