@@ -99,7 +99,6 @@ final class Api extends Handler.Abstract {
             error(response, callback, e.status, e.code, e.getMessage(), path);
         } catch (Exception e) {
             status = 500;
-            e.printStackTrace(); // DEBUG-SP
             error(response, callback, 500, "internal_error", "内部错误：" + e, path);
         }
         metrics.request(route, status, System.nanoTime() - start);
@@ -232,7 +231,7 @@ final class Api extends Handler.Abstract {
                 }
             }
             return json(response, callback, 200, SeriesRoutes.series(engine, sourceOf(request), body(request, MAX_CASE_BYTES),
-                    tianping.read.ConfinedFiles.of(emptyDir)));
+                    new tianping.read.ConfinedFiles(emptyDir, null, MultipartCheck.MAX_FILE_BYTES)));
         } catch (tianping.read.CaseRejected e) {
             return json(response, callback, 422, rejection(e.errors(), Request.getPathInContext(request)));
         }

@@ -287,4 +287,30 @@ class PagesBrowserTest {
         assertTrue(replay.getText().contains("一致"), replay.getText());
         shot("07-audit");
     }
+
+    @Test
+    @Order(7)
+    void aMonitoringCaseShowsHourlyMeansAgainstTheLimitWithTheExceedanceMarked() throws Exception {
+        driver.get(base + "/pages/index.html");
+        await(By.cssSelector("[data-key=caseId]"));
+        driver.findElement(By.id("case-file")).sendKeys(abs("fixtures/monitoring/shanxi/sx-air-5h.json"));
+        new WebDriverWait(driver, WAIT).until(d -> !d.findElement(By.cssSelector("[data-key=caseId]")).getAttribute("value").isEmpty());
+        // the browser sends the base name; the page names the upload as the case does (data/sx-air-5h.hj212)
+        driver.findElement(By.id("data-files")).sendKeys(abs("fixtures/monitoring/shanxi/data/sx-air-5h.hj212"));
+        driver.findElement(By.id("submit")).click();
+        assertEquals("结论：" + cliDecision("fixtures/monitoring/shanxi/sx-air-5h.json").path("summary").asText(), await(By.id("outcome")).getText());
+        WebElement chart = await(By.id("monitoring-chart-0"));
+        new WebDriverWait(driver, WAIT).until(d -> js("return !!echarts.getInstanceByDom(arguments[0]);", chart).equals(Boolean.TRUE));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> seen = (Map<String, Object>) js("const o = echarts.getInstanceByDom(arguments[0]).getOption(); const s = o.series[0];"
+                + "return {areas: (s.markArea.data || []).map(d => d[0].name + '@' + d[0].xAxis + '~' + d[1].xAxis),"
+                + " limit: s.markLine.data.map(d => d.yAxis), hours: o.xAxis[0].data.length,"
+                + " red: s.data.filter(d => d && d.itemStyle.color === '#c62828').length};", chart);
+        assertEquals(List.of("超标 5 小时@2024-03-01 08:00~2024-03-01 12:00"), seen.get("areas"));
+        assertEquals(24L, seen.get("hours"));
+        assertEquals(5L, seen.get("red"), "the five exceeding hourly means drawn red");
+        assertTrue(seen.get("limit").toString().contains("200"), seen.toString());
+        js("arguments[0].scrollIntoView();", chart);
+        shot("08-monitoring-chart");
+    }
 }
