@@ -19,11 +19,11 @@ import java.util.concurrent.ExecutionException;
 /**
  * A case sent with its raw data as multipart/form-data: one part {@code case} (the case JSON) and one part
  * {@code data} per data file (HJ 212 packets, a CSV export, power readings), its filename the relative path the
- * case refers to it by. The files are written to a folder of this request alone, and the case's data references
- * are confined to that folder
- * ({@link ConfinedFiles}: an absolute name, {@code ..}, a link or a device is refused with a located error as
- * {@code check} refuses it), so a request reaches neither the server's files nor another request's. The folder is
- * removed when the request is answered ({@link #close}).
+ * case refers to it by — or, since browsers send only a file's base name, a {@code dataPath} field just before it
+ * gives that path. The files are written to a folder of this request alone, and the case's data references are
+ * confined to that folder ({@link ConfinedFiles}: an absolute name, {@code ..}, a link or a device is refused with a
+ * located error as {@code check} refuses it), so a request reaches neither the server's files nor another
+ * request's. The folder is removed when the request is answered ({@link #close}).
  */
 final class MultipartCheck implements AutoCloseable {
 
@@ -33,6 +33,8 @@ final class MultipartCheck implements AutoCloseable {
     static final int MAX_PARTS = 64;
     static final String CASE_PART = "case";
     static final String DATA_PART = "data";
+    /** Optional, just before a data part: the relative path it goes by (browsers send a file's base name only). */
+    static final String PATH_PART = "dataPath";
 
     private final Path dir;
     private byte[] caseJson;
@@ -81,6 +83,7 @@ final class MultipartCheck implements AutoCloseable {
             throw new Api.ApiError(400, "multipart_invalid", "multipart/form-data 无法读取：" + why);
         }
         try (all) {
+            String path = null;
             for (MultiPart.Part p : all) {
                 String name = p.getName();
                 if (CASE_PART.equals(name)) {
@@ -93,14 +96,18 @@ final class MultipartCheck implements AutoCloseable {
                     caseJson = Files.readAllBytes(file);
                     Files.delete(file);
                     if (p.getFileName() != null && !p.getFileName().isBlank()) source = fileName(p.getFileName());
+                } else if (PATH_PART.equals(name)) {
+                    if (path != null) throw new Api.ApiError(400, "multipart_invalid", "dataPath 之后应为它所命名的 data 部分");
+                    path = p.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
                 } else if (DATA_PART.equals(name)) {
-                    String file = fileName(p.getFileName());
+                    String file = fileName(path != null ? path : p.getFileName());
+                    path = null;
                     if (!files.add(file)) throw new Api.ApiError(400, "multipart_invalid", "数据文件“" + file + "”上传了两次");
                     Path target = dir.resolve(file);
                     Files.createDirectories(target.getParent());
                     p.writeTo(target);
                 } else {
-                    throw new Api.ApiError(400, "multipart_invalid", "不认识的部分“" + name + "”：应为 case（案件 JSON）与 data（数据文件，可多个）");
+                    throw new Api.ApiError(400, "multipart_invalid", "不认识的部分“" + name + "”：应为 case（案件 JSON）、data（数据文件，可多个）与 dataPath（其后 data 的相对路径，可不写）");
                 }
             }
         }

@@ -125,6 +125,21 @@ class UploadAndSeriesTest {
     }
 
     @Test
+    void aBrowserNamesTheFileByItsBaseNameAndGivesThePathBeforeIt() throws Exception {
+        Path c = MONITORING.resolve("sx-air-5h.json");
+        Map<String, List<Object[]>> parts = new LinkedHashMap<>();
+        parts.put("case", List.<Object[]>of(new Object[]{"sx-air-5h.json", Files.readAllBytes(c)}));
+        parts.put("dataPath", List.<Object[]>of(new Object[]{null, "data/sx-air-5h.hj212".getBytes(StandardCharsets.UTF_8)}));
+        parts.put("data", List.<Object[]>of(file("sx-air-5h.hj212", MONITORING.resolve("data/sx-air-5h.hj212"))));
+        HttpResponse<byte[]> r = multipart("/v1/check", parts);
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        parts.put("dataPath", List.<Object[]>of(new Object[]{null, "../sx-air-5h.hj212".getBytes(StandardCharsets.UTF_8)}));
+        HttpResponse<byte[]> refused = multipart("/v1/check", parts);
+        assertEquals(400, refused.statusCode());
+        assertEquals("upload_name_refused", json(refused).path("code").asText());
+    }
+
+    @Test
     void referencesLeavingTheRequestsFolderAreRefusedWithLocatedErrors() throws Exception {
         // a file of the server's own, next to the request folders, that an uploaded case tries to reach
         Path secret = Files.writeString(Path.of(System.getProperty("java.io.tmpdir")).resolve("tianping-upload-secret.csv"),

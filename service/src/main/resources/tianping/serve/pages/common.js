@@ -70,5 +70,11 @@ const TP = {
     return refs.find(r => String(r).split('/').pop() === file.name) || file.name;
   },
 
+  /** Appends a data file to a multipart form, preceded by the dataPath field that names it as the case does. */
+  appendData(fd, caseJson, file) {
+    fd.append('dataPath', TP.dataName(caseJson, file));
+    fd.append('data', file, file.name);
+  },
+
   param(name) { return new URLSearchParams(location.search).get(name); },
 };
