@@ -126,7 +126,10 @@ class PagesBrowserTest {
     static WebElement decisionShown() {
         new WebDriverWait(driver, WAIT).until(d -> !d.findElements(By.id("outcome")).isEmpty() || !d.findElements(By.cssSelector(".error-box")).isEmpty());
         List<WebElement> errors = driver.findElements(By.cssSelector(".error-box"));
-        if (!errors.isEmpty() && driver.findElements(By.id("outcome")).isEmpty()) fail("提交被拒：" + errors.get(0).getText());
+        if (!errors.isEmpty() && driver.findElements(By.id("outcome")).isEmpty()) {
+            fail("提交被拒：" + errors.get(0).getText() + " " + driver.findElements(By.cssSelector(".field-error")).stream()
+                    .map(e -> e.getAttribute("data-path") + " " + e.getText()).toList());
+        }
         return driver.findElement(By.id("outcome"));
     }
 

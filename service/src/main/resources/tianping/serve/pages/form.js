@@ -17,18 +17,26 @@ const Form = (() => {
   };
   const HIDDEN = new Set(['$schema', 'clues', 'derivedFrom', 'monitoringReport']);
 
-  let defs = {};
+  let root = {};
 
+  /** The schema a JSON pointer (#/$defs/finding/properties/harm) names in the case schema. */
+  function pointer(ref) {
+    let node = root;
+    for (const part of ref.replace(/^#\//, '').split('/')) node = (node || {})[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    return node || {};
+  }
+
+  /** A schema with its $ref chain followed; _refs lists every reference passed (a date is any chain through #/$defs/date). */
   function resolve(schema) {
     let s = schema || {};
-    const seen = new Set();
-    while (s.$ref && !seen.has(s.$ref)) {
-      seen.add(s.$ref);
-      const target = defs[s.$ref.replace('#/$defs/', '')] || {};
+    const refs = [...(s._refs || [])];
+    while (s.$ref && !refs.includes(s.$ref)) {
+      refs.push(s.$ref);
       const { $ref, ...rest } = s;
-      s = Object.assign({}, target, rest, { _ref: s._ref || $ref });
+      const target = resolve(pointer($ref));
+      s = Object.assign({}, target, rest, { _refs: [...refs, ...(target._refs || [])] });
     }
-    return s;
+    return Object.assign({}, s, { _refs: refs.concat(s._refs || []) });
   }
 
   function short(description, key) {
@@ -50,8 +58,8 @@ const Form = (() => {
     }
     if (s.type === 'boolean') return scalar(s, key, required, 'boolean');
     if (s.type === 'number' || s.type === 'integer') return scalar(s, key, required, 'number');
-    if (s._ref === '#/$defs/date') return scalar(s, key, required, 'date');
-    if (s._ref === '#/$defs/dateTime') return scalar(s, key, required, 'datetime-local');
+    if (s._refs.includes('#/$defs/date')) return scalar(s, key, required, 'date');
+    if (s._refs.includes('#/$defs/dateTime')) return scalar(s, key, required, 'datetime-local');
     return scalar(s, key, required, 'text');
   }
 
@@ -215,11 +223,10 @@ const Form = (() => {
 
   async function create(container) {
     const r = await fetch('case.schema.json');
-    const schema = await r.json();
-    defs = schema.$defs || {};
-    const root = build(schema, null, true);
-    container.append(root.el);
-    return root;
+    root = await r.json();
+    const form = build(root, null, true);
+    container.append(form.el);
+    return form;
   }
 
   return { create, showErrors };
