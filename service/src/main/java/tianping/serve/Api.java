@@ -214,10 +214,13 @@ final class Api extends Handler.Abstract {
 
     private int check(Request request, Response response, Callback callback, ServiceEngine engine) throws Exception {
         if (MultipartCheck.is(request)) {
+            ServiceEngine.Result r;
+            // the request's folder is removed before the answer goes out: a client that has its answer finds it gone
             try (MultipartCheck m = MultipartCheck.read(request)) {
                 String source = request.getHeaders().get(SOURCE_HEADER) == null ? m.source() : sourceOf(request);
-                return answer(engine.decideWithData(source, m.caseJson(), m.data()), request, response, callback);
+                r = engine.decideWithData(source, m.caseJson(), m.data());
             }
+            return answer(r, request, response, callback);
         }
         byte[] body = body(request, MAX_CASE_BYTES);
         return answer(engine.decide(sourceOf(request), body, emptyDir), request, response, callback);
@@ -226,9 +229,11 @@ final class Api extends Handler.Abstract {
     private int series(Request request, Response response, Callback callback, ServiceEngine engine) throws Exception {
         try {
             if (MultipartCheck.is(request)) {
+                ObjectNode series;
                 try (MultipartCheck m = MultipartCheck.read(request)) {
-                    return json(response, callback, 200, SeriesRoutes.series(engine, m.source(), m.caseJson(), m.data()));
+                    series = SeriesRoutes.series(engine, m.source(), m.caseJson(), m.data());
                 }
+                return json(response, callback, 200, series);
             }
             return json(response, callback, 200, SeriesRoutes.series(engine, sourceOf(request), body(request, MAX_CASE_BYTES),
                     new tianping.read.ConfinedFiles(emptyDir, null, MultipartCheck.MAX_FILE_BYTES)));
