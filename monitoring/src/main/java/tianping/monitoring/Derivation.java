@@ -50,6 +50,7 @@ final class Derivation {
     private final FlagBook flags;
     private final List<CaseError> errors = new ArrayList<>();
     private final Map<LocalDate, Thresholds> thresholds = new HashMap<>();
+    private Collector data;
 
     Derivation(String file, ObjectNode caseJson, ConfinedFiles files, LawBook law, MonitoringSection section) {
         this.file = file;
@@ -61,6 +62,14 @@ final class Derivation {
     }
 
     ObjectNode run() throws CaseRejected {
+        List<OutletAnalysis.Result> results = analyse();
+        ObjectNode out = new FindingWriter(caseJson, section, data.files()).write(results);
+        if (out.path("findings").isEmpty()) throw noFinding(results);
+        return out;
+    }
+
+    /** The section checked, its data read and every outlet analysed; {@link #data} is then the data read. */
+    List<OutletAnalysis.Result> analyse() throws CaseRejected {
         if (!flags.loaded()) {
             error(AT, "monitoring_ruleset_error", "规则集缺少在线监测表格（tables/data-flags.csv、monitoring-codes.csv、reference-oxygen.csv），无法推导");
         }
@@ -115,9 +124,8 @@ final class Derivation {
                     o.sourceType() == null ? null : oxygenCode, code("流量", o.medium()), production, manual, span[0], span[1]).analyse());
         }
         throwIfAny();
-        ObjectNode out = new FindingWriter(caseJson, section, data.files()).write(results);
-        if (out.path("findings").isEmpty()) throw noFinding(results);
-        return out;
+        this.data = data;
+        return results;
     }
 
     /**
@@ -185,7 +193,7 @@ final class Derivation {
                 .map(MonitoringCode::code).findFirst().orElse(null);
     }
 
-    private OutletAnalysis.Names names() {
+    OutletAnalysis.Names names() {
         return new OutletAnalysis.Names() {
             @Override
             public String of(String code) {

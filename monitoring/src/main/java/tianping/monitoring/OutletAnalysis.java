@@ -54,8 +54,13 @@ final class OutletAnalysis {
     record Evidence(String kind, long start, long end, List<String> channels, String text) {
     }
 
+    /**
+     * @param hourly   each factor's hourly means as its limits are compared with (O₂-corrected where required);
+     *                 {@code daily} likewise; {@code episodes} the exceedance episodes (the officers' chart reads these)
+     */
     record Result(Outlet outlet, List<Found> exceedances, Long restoredAt, List<Evidence> evidence, List<Sign> signs,
-                  int validHours, int excludedHours) {
+                  int validHours, int excludedHours, Map<String, TreeMap<Long, Mean>> hourly,
+                  Map<String, TreeMap<Long, Mean>> daily, List<ExceedanceEpisode> episodes) {
     }
 
     static final String SIGN_KIND = "疑似弄虚作假迹象（须现场核实，不作为违法事实）";
@@ -162,7 +167,8 @@ final class OutletAnalysis {
                 else excluded++;
             }
         }
-        return new Result(outlet, found, restoredAt(episodes, hourly, daily, lastHour, lastDay), evidence, signs, valid, excluded);
+        return new Result(outlet, found, restoredAt(episodes, hourly, daily, lastHour, lastDay), evidence, signs, valid, excluded,
+                hourly, daily, episodes);
     }
 
     /** Manual results: an exceedance each one outside its factor's (first) limit, and an evidence line each. */

@@ -109,7 +109,7 @@ class ChineseHelpTest {
         wrong.add(new String[]{"batch", "in", "--out", "x", "--threads", "many"});
         wrong.add(new String[]{"batch", "in", "--out"});
         wrong.add(new String[]{"check", "a.json", "b.json"});
-        wrong.add(new String[]{"bench"});
+        wrong.add(new String[]{"rules"});
         wrong.add(new String[]{"log"});
         wrong.add(new String[]{"help", "nope"});
         wrong.add(new String[]{"chekc", "a.json"});
@@ -123,7 +123,7 @@ class ChineseHelpTest {
             assertNoEnglish(r.err().replaceAll("--no-such-option|chekc|nope|many", ""), what);
         }
         assertTrue(run("chekc", "a.json").err().contains("是否指 check"));
-        assertTrue(run("bench").err().contains("缺少子命令，应为 decide、audit、hj212、power 之一"), run("bench").err());
+        assertTrue(run("rules").err().contains("缺少子命令，应为 diff、sign 之一"), run("rules").err());
         assertTrue(run("help", "nope").err().contains("没有命令“nope”"));
         assertTrue(run("batch", "in", "--resume", "--overwrite", "--out", "x").err().contains("选项 --resume、--overwrite 不能同时使用"));
     }

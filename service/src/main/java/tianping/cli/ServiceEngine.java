@@ -8,6 +8,7 @@ import tianping.read.CaseError;
 import tianping.read.CaseFile;
 import tianping.read.CaseReader;
 import tianping.read.CaseRejected;
+import tianping.read.ConfinedFiles;
 import tianping.read.NoViolationFound;
 
 import java.io.ByteArrayOutputStream;
@@ -51,16 +52,28 @@ public final class ServiceEngine {
     /**
      * Reads and decides one case sent in a request. Raw data sections (monitoring, power) name files that the
      * reader would resolve on this machine's disk; a request may not reach the server's files, so such a case is
-     * rejected until its data come with it (multipart upload, not yet offered).
+     * rejected unless its data come with it ({@link #decideWithData}).
      */
     public Result decide(String source, byte[] json, Path baseDir) {
+        return decide(source, json, ConfinedFiles.of(baseDir), false);
+    }
+
+    /**
+     * Reads and decides a case whose raw data came with it (a multipart request): its data files are confined to
+     * {@code data}, the request's own folder, so the raw data sections are read like {@code check} reads them.
+     */
+    public Result decideWithData(String source, byte[] json, ConfinedFiles data) {
+        return decide(source, json, data, true);
+    }
+
+    private Result decide(String source, byte[] json, ConfinedFiles data, boolean rawAllowed) {
         String caseId = null;
         try {
             JsonNode tree = CaseReader.parse(source, json);
             if (tree.path("caseId").isTextual()) caseId = tree.get("caseId").asText();
-            List<CaseError> raw = rawDataErrors(source, tree);
+            List<CaseError> raw = rawAllowed ? List.of() : rawDataErrors(source, tree);
             if (!raw.isEmpty()) return new Result(Kind.REJECTED, source, caseId, null, null, null, raw, null, null);
-            CaseFile c = reader.read(source, tree, baseDir);
+            CaseFile c = reader.read(source, tree, data);
             Decision d = decider.decide(source, c);
             return new Result(Kind.DECIDED, source, d.caseId(), c, d, Json.bytes(d), null, null, null);
         } catch (NoViolationFound e) {
@@ -80,7 +93,7 @@ public final class ServiceEngine {
             for (JsonNode d : tree.path("derivedFrom")) derived |= d.path("section").asText().equals(section);
             if (!derived) {
                 errors.add(new CaseError(source, "$." + section, "raw_data_not_accepted",
-                        "服务不读取本机文件：含原始数据（" + section + "）的案件须连同数据上传（multipart，尚未提供），或先在命令行推导"));
+                        "服务不读取本机文件：含原始数据（" + section + "）的案件须连同数据以 multipart/form-data 上传（case 一部分，数据文件各一部分），或先在命令行推导"));
             }
         }
         return errors;

@@ -54,6 +54,7 @@ final class Api extends Handler.Abstract {
     private final Metrics metrics;
     private final Path emptyDir;
     private final byte[] openApi;
+    private final PageRoutes pages = new PageRoutes();
 
     /** A failure to answer with an error body and status. */
     static final class ApiError extends Exception {
@@ -106,7 +107,8 @@ final class Api extends Handler.Abstract {
 
     /** The route pattern a request matches, for metrics ("other" when none). */
     static String route(String method, String path) {
-        if (path.equals("/v1/check") || path.equals("/v1/batch") || path.equals("/v1/decisions") || path.equals("/health")
+        if (PageRoutes.handles(path)) return method + " /pages";
+        if (path.equals("/v1/check") || path.equals("/v1/batch") || path.equals("/v1/series") || path.equals("/v1/decisions") || path.equals("/health")
                 || path.equals("/metrics") || path.equals("/openapi.json")) return method + " " + path;
         if (path.matches("/v1/decisions/[^/]+")) return method + " /v1/decisions/{id}";
         if (path.matches("/v1/decisions/[^/]+/replay")) return method + " /v1/decisions/{id}/replay";
@@ -121,6 +123,15 @@ final class Api extends Handler.Abstract {
         switch (route) {
             case "GET /health" -> {
                 return json(response, callback, 200, health(engine));
+            }
+            case "GET /pages" -> {
+                PageRoutes.Page page = pages.page(path);
+                if (page == null) throw new ApiError(404, "not_found", "没有这个页面");
+                return send(response, callback, 200, page.type(), page.body());
+            }
+            case "POST /v1/series" -> {
+                authorize(request, false); // derives and shows, writes nothing
+                return series(request, response, callback, engine);
             }
             case "GET /openapi.json" -> {
                 if (openApi == null) throw new ApiError(404, "not_found", "没有 OpenAPI 文档");
@@ -160,7 +171,7 @@ final class Api extends Handler.Abstract {
                 return history(parts[3], response, callback);
             }
             default -> {
-                boolean known = !route.equals("other") || path.matches("/v1/(check|batch|decisions.*|rulesets/.*|enterprises/.*)|/health|/metrics|/openapi.json");
+                boolean known = !route.equals("other") || path.matches("/v1/(check|batch|series|decisions.*|rulesets/.*|enterprises/.*)|/health|/metrics|/openapi.json|/|/pages.*");
                 if (known) throw new ApiError(405, "method_not_allowed", "不支持的方法 " + method);
                 throw new ApiError(404, "not_found", "没有这个地址");
             }
@@ -202,9 +213,43 @@ final class Api extends Handler.Abstract {
     // ---- deciding ----
 
     private int check(Request request, Response response, Callback callback, ServiceEngine engine) throws Exception {
+        if (MultipartCheck.is(request)) {
+            ServiceEngine.Result r;
+            // the request's folder is removed before the answer goes out: a client that has its answer finds it gone
+            try (MultipartCheck m = MultipartCheck.read(request)) {
+                String source = request.getHeaders().get(SOURCE_HEADER) == null ? m.source() : sourceOf(request);
+                r = engine.decideWithData(source, m.caseJson(), m.data());
+            }
+            return answer(r, request, response, callback);
+        }
         byte[] body = body(request, MAX_CASE_BYTES);
-        String source = sourceOf(request);
-        ServiceEngine.Result r = engine.decide(source, body, emptyDir);
+        return answer(engine.decide(sourceOf(request), body, emptyDir), request, response, callback);
+    }
+
+    private int series(Request request, Response response, Callback callback, ServiceEngine engine) throws Exception {
+        try {
+            if (MultipartCheck.is(request)) {
+                ObjectNode series;
+                try (MultipartCheck m = MultipartCheck.read(request)) {
+                    series = SeriesRoutes.series(engine, m.source(), m.caseJson(), m.data());
+                }
+                return json(response, callback, 200, series);
+            }
+            return json(response, callback, 200, SeriesRoutes.series(engine, sourceOf(request), body(request, MAX_CASE_BYTES),
+                    new tianping.read.ConfinedFiles(emptyDir, null, MultipartCheck.MAX_FILE_BYTES)));
+        } catch (tianping.read.CaseRejected e) {
+            return json(response, callback, 422, rejection(e.errors(), Request.getPathInContext(request)));
+        }
+    }
+
+    private static ObjectNode rejection(List<tianping.read.CaseError> errors, String path) {
+        ObjectNode e = errorNode("case_rejected", "案件被拒：" + errors.size() + " 处输入错误", path);
+        ArrayNode list = e.putArray("errors");
+        errors.forEach(ce -> list.addObject().put("file", ce.file()).put("path", ce.path()).put("code", ce.code()).put("message", ce.message()));
+        return e;
+    }
+
+    private int answer(ServiceEngine.Result r, Request request, Response response, Callback callback) throws ApiError {
         switch (r.kind()) {
             case DECIDED -> {
                 long seq = record(r);
@@ -217,10 +262,7 @@ final class Api extends Handler.Abstract {
             }
             case REJECTED -> {
                 metrics.decision("rejected");
-                ObjectNode e = errorNode("case_rejected", "案件被拒：" + r.errors().size() + " 处输入错误", Request.getPathInContext(request));
-                ArrayNode errors = e.putArray("errors");
-                r.errors().forEach(ce -> errors.addObject().put("file", ce.file()).put("path", ce.path()).put("code", ce.code()).put("message", ce.message()));
-                return json(response, callback, 422, e);
+                return json(response, callback, 422, rejection(r.errors(), Request.getPathInContext(request)));
             }
             default -> throw new ApiError(500, "internal_error", "内部错误：" + r.internal());
         }

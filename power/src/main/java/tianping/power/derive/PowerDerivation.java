@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tianping.law.LawBook;
 import tianping.power.episodes.Thresholds;
+import tianping.power.readings.EnterpriseSeries;
 import tianping.power.readings.Grid;
 import tianping.power.readings.SeriesBuilder;
 import tianping.read.CaseDerivation;
@@ -32,6 +33,16 @@ public final class PowerDerivation implements CaseDerivation {
 
     @Override
     public ObjectNode derive(String file, ObjectNode caseJson, ConfinedFiles data, LawBook law) throws CaseRejected {
+        Analysed a = analyse(file, caseJson, data, law);
+        return append(file, caseJson, a.result(), a.read());
+    }
+
+    /** What one case's section and readings show, before it is written into the case (also read by {@link PowerSeries}). */
+    record Analysed(PowerSection section, Thresholds thresholds, EnterpriseSeries series, PowerAnalysis.Result result,
+                    List<DerivedFrom> read) {
+    }
+
+    static Analysed analyse(String file, ObjectNode caseJson, ConfinedFiles data, LawBook law) throws CaseRejected {
         PowerSection section = PowerSection.read(file, caseJson, true);
         Thresholds t = thresholds(file, law, section);
         Grid grid = grid(file, section, t);
@@ -39,8 +50,8 @@ public final class PowerDerivation implements CaseDerivation {
         SeriesBuilder builder = new SeriesBuilder(uscc, section.channels(), grid);
         plausibility(file, law, caseJson, builder);
         List<DerivedFrom> read = ReadingsFiles.load(file, section.readings(), data, builder);
-        PowerAnalysis.Result result = PowerAnalysis.analyze(file, section, builder.build(), t, law);
-        return append(file, caseJson, result, read);
+        EnterpriseSeries series = builder.build();
+        return new Analysed(section, t, series, PowerAnalysis.analyze(file, section, series, t, law), read);
     }
 
     static Thresholds thresholds(String file, LawBook law, PowerSection section) throws CaseRejected {
