@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 @Command(name = "tianping", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "天平：生态环境行政处罚合规核查。",
         subcommands = {CheckCommand.class, BatchCommand.class, PowerBatchCommand.class, PowerGenerateCommand.class,
-                ReplayCommand.class, LogCommand.class, ImpactCommand.class, BenchCommand.class, VocabularyCommand.class,
+                ReplayCommand.class, ShowCommand.class, LogCommand.class, ImpactCommand.class, BenchCommand.class, VocabularyCommand.class,
                 TestCommand.class},
         footer = {"", "退出码：0 全部作出处理意见；1 有案件因输入错误被拒；2 命令行用法错误；3 规则集无法加载；4 内部错误。"})
 public final class Main {

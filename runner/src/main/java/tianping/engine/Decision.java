@@ -26,6 +26,11 @@ public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef ente
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> clues, List<TraceStep> trace, List<NotInForce> notInForce, List<LawComparison> lighterLaw,
                        List<TraceStep> traceAtDecisionDate, Fingerprints fingerprints) {
 
+    /** A decision read back from its JSON (tianping show) has no list where the JSON left an empty one out. */
+    public Decision {
+        clues = clues == null ? List.of() : clues;
+    }
+
     /**
      * One finding judged under the law in force when the act was committed and when it is decided (从旧兼从轻).
      *
@@ -59,6 +64,9 @@ public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef ente
                                   List<ExemptionCheck> exemptions, List<String> evidence,
                                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NotAppliedRef> notApplied,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) String warningScheme) {
+        public FindingDecision {
+            notApplied = notApplied == null ? List.of() : notApplied;
+        }
     }
 
     /** A mandatory measure that does not apply to the finding, and why (see tianping.decide.NotApplied). */
