@@ -20,7 +20,10 @@ public final class Documents {
     }
 
     public static byte[] render(DocumentKind kind, DocumentFormat format, JsonNode caseTree, JsonNode decision) throws DocumentException {
-        Draft d = draft(kind, caseTree, decision);
+        return write(draft(kind, caseTree, decision), format);
+    }
+
+    public static byte[] write(Draft d, DocumentFormat format) {
         return format == DocumentFormat.DOCX ? DocxWriter.write(d) : HtmlWriter.write(d);
     }
 

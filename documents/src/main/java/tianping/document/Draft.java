@@ -9,6 +9,11 @@ public record Draft(DocumentKind kind, String title, List<Block> blocks) {
         blocks = List.copyOf(blocks);
     }
 
+    /** How many blanks are left for the officer to fill. */
+    public long blanks() {
+        return blocks.stream().flatMap(b -> b.pieces().stream()).filter(Piece::blank).count();
+    }
+
     /** Every paragraph's text, one a line (what tests and the officer read). */
     public String text() {
         StringBuilder b = new StringBuilder();

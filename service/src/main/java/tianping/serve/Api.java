@@ -54,6 +54,7 @@ final class Api extends Handler.Abstract {
     private final Metrics metrics;
     private final Path emptyDir;
     private final byte[] openApi;
+    private final DocumentRoutes documents;
 
     /** A failure to answer with an error body and status. */
     static final class ApiError extends Exception {
@@ -75,6 +76,7 @@ final class Api extends Handler.Abstract {
         this.openReads = openReads;
         this.metrics = metrics;
         // data files a case names resolve here: an empty directory, so a request never reads the server's files
+        this.documents = new DocumentRoutes(store);
         this.emptyDir = Files.createTempDirectory("tianping-serve-");
         emptyDir.toFile().deleteOnExit();
         try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
@@ -110,6 +112,8 @@ final class Api extends Handler.Abstract {
                 || path.equals("/metrics") || path.equals("/openapi.json")) return method + " " + path;
         if (path.matches("/v1/decisions/[^/]+")) return method + " /v1/decisions/{id}";
         if (path.matches("/v1/decisions/[^/]+/replay")) return method + " /v1/decisions/{id}/replay";
+        if (path.matches("/v1/decisions/[^/]+/document")) return method + " /v1/decisions/{id}/document";
+        if (path.equals("/v1/document")) return method + " /v1/document";
         if (path.matches("/v1/rulesets/[^/]+")) return method + " /v1/rulesets/{fingerprint}";
         if (path.matches("/v1/enterprises/[^/]+/history")) return method + " /v1/enterprises/{uscc}/history";
         return "other";
@@ -151,6 +155,14 @@ final class Api extends Handler.Abstract {
                 authorize(request, true);
                 return replay(seqOf(parts[3]), response, callback, engine);
             }
+            case "GET /v1/decisions/{id}/document" -> {
+                authorize(request, false);
+                return documents.fromRecord(parts[3], request, response, callback);
+            }
+            case "POST /v1/document" -> {
+                authorize(request, true);
+                return documents.fromCase(body(request, MAX_CASE_BYTES), sourceOf(request), emptyDir, engine, this::record, request, response, callback);
+            }
             case "GET /v1/rulesets/{fingerprint}" -> {
                 authorize(request, false);
                 return ruleSet(parts[3], response, callback, engine);
@@ -160,7 +172,7 @@ final class Api extends Handler.Abstract {
                 return history(parts[3], response, callback);
             }
             default -> {
-                boolean known = !route.equals("other") || path.matches("/v1/(check|batch|decisions.*|rulesets/.*|enterprises/.*)|/health|/metrics|/openapi.json");
+                boolean known = !route.equals("other") || path.matches("/v1/(check|batch|document|decisions.*|rulesets/.*|enterprises/.*)|/health|/metrics|/openapi.json");
                 if (known) throw new ApiError(405, "method_not_allowed", "不支持的方法 " + method);
                 throw new ApiError(404, "not_found", "没有这个地址");
             }

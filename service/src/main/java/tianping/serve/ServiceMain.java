@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * store's {@code log} commands here.
  */
 @Command(name = "tianping", mixinStandardHelpOptions = true, description = "天平：服务与决定库。",
-        subcommands = {ServiceMain.Serve.class, ServiceMain.Bench.class, StoreCommands.class})
+        subcommands = {ServiceMain.Serve.class, ServiceMain.Bench.class, StoreCommands.class, DocumentCommand.class, ShowStore.class})
 public final class ServiceMain {
 
     public static void main(String[] args) {
