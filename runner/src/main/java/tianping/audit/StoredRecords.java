@@ -58,17 +58,18 @@ public final class StoredRecords {
     }
 
     /** Every decision record of the enterprise with this USCC, in seq order. */
-    public static List<LogRecord.Fields> ofEnterprise(Path logDir, String uscc) throws IOException {
+    public static List<LogRecord> ofEnterprise(Path logDir, String uscc) throws IOException {
         Path file = logDir.resolve(DecisionLog.FILE);
-        List<LogRecord.Fields> out = new ArrayList<>();
+        List<LogRecord> out = new ArrayList<>();
         if (!Files.isRegularFile(file)) return out;
         byte[] needle = JSON.writeValueAsString(uscc).getBytes(StandardCharsets.UTF_8);
         try (LogLines lines = new LogLines(file)) {
             for (byte[] line; (line = lines.next()) != null; ) {
                 if (!contains(line, needle)) continue;
                 try {
-                    LogRecord.Fields f = LogRecord.of(line).fields();
-                    if (!f.repair() && f.caseJson() != null && uscc.equals(JSON.readTree(f.caseJson()).path("enterprise").path("uscc").asText())) out.add(f);
+                    LogRecord r = LogRecord.of(line);
+                    LogRecord.Fields f = r.fields();
+                    if (!f.repair() && f.caseJson() != null && uscc.equals(JSON.readTree(f.caseJson()).path("enterprise").path("uscc").asText())) out.add(r);
                 } catch (IOException e) {
                     // a torn or foreign line holds no decision to learn from
                 }
