@@ -55,6 +55,8 @@ final class Api extends Handler.Abstract {
     private final Path emptyDir;
     private final byte[] openApi;
     private final DocumentRoutes documents;
+    /** USCC → the enterprise's decision records, filled into each case's history; null when off. */
+    private final java.util.function.Function<String, List<LogRecord>> history;
 
     /** A failure to answer with an error body and status. */
     static final class ApiError extends Exception {
@@ -68,7 +70,9 @@ final class Api extends Handler.Abstract {
         }
     }
 
-    Api(LiveRuleSet rules, DecisionStore store, Path snapshots, String token, boolean openReads, Metrics metrics) throws IOException {
+    Api(LiveRuleSet rules, DecisionStore store, Path snapshots, String token, boolean openReads, Metrics metrics,
+        boolean historyFromStore) throws IOException {
+        this.history = historyFromStore ? uscc -> StoreHistory.of(store, uscc) : null;
         this.rules = rules;
         this.store = store;
         this.snapshots = snapshots;
@@ -161,7 +165,8 @@ final class Api extends Handler.Abstract {
             }
             case "POST /v1/document" -> {
                 authorize(request, true);
-                return documents.fromCase(body(request, MAX_CASE_BYTES), sourceOf(request), emptyDir, engine, this::record, request, response, callback);
+                return documents.fromCase(engine.decide(sourceOf(request), body(request, MAX_CASE_BYTES), emptyDir, history), this::record,
+                        request, response, callback);
             }
             case "GET /v1/rulesets/{fingerprint}" -> {
                 authorize(request, false);
@@ -216,7 +221,7 @@ final class Api extends Handler.Abstract {
     private int check(Request request, Response response, Callback callback, ServiceEngine engine) throws Exception {
         byte[] body = body(request, MAX_CASE_BYTES);
         String source = sourceOf(request);
-        ServiceEngine.Result r = engine.decide(source, body, emptyDir);
+        ServiceEngine.Result r = engine.decide(source, body, emptyDir, history);
         switch (r.kind()) {
             case DECIDED -> {
                 long seq = record(r);
@@ -304,7 +309,7 @@ final class Api extends Handler.Abstract {
 
     private void batchLine(ServiceEngine engine, String source, byte[] json, OutputStream out) throws IOException {
         if (new String(json, StandardCharsets.UTF_8).isBlank()) return; // batch skips blank lines (and counts them in lineNo)
-        ServiceEngine.Result r = engine.decide(source, json, emptyDir);
+        ServiceEngine.Result r = engine.decide(source, json, emptyDir, history);
         if (r.kind() == ServiceEngine.Kind.DECIDED) {
             try {
                 store.append(r.caseFile(), r.decision(), r.source(), r.decisionJson());

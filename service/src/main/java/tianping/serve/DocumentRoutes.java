@@ -53,12 +53,11 @@ final class DocumentRoutes {
         return draft(kind, format, Documents.tree(f.caseJson()), Documents.tree(f.decision()), response, callback);
     }
 
-    int fromCase(byte[] body, String source, java.nio.file.Path emptyDir, ServiceEngine engine, Recorder recorder,
-                 Request request, Response response, Callback callback) throws Exception {
+    /** @param r the case sent, decided as /v1/check decides it (not yet recorded) */
+    int fromCase(ServiceEngine.Result r, Recorder recorder, Request request, Response response, Callback callback) throws Exception {
         Fields q = Request.extractQueryParameters(request);
         DocumentKind kind = kind(q);
         DocumentFormat format = format(q);
-        ServiceEngine.Result r = engine.decide(source, body, emptyDir);
         switch (r.kind()) {
             case DECIDED -> {
                 // the draft is checked before the decision is recorded: a kind that does not fit records nothing

@@ -59,6 +59,9 @@ public final class ServiceMain {
         @Option(names = "--open-reads", description = "查询（GET）不需令牌")
         boolean openReads;
 
+        @Option(names = "--no-history-from-store", description = "不以决定库中该企业此前的决定补入违法历史（缺省补入，同 check --history-from-store）")
+        boolean noHistory;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -71,7 +74,7 @@ public final class ServiceMain {
                 return 2;
             }
             Service s = Service.start(new Service.Options(host, port, store.rulesDir, store.logDir, store.storeUrl, token, openReads,
-                    2000, 64));
+                    2000, 64, !noHistory));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     s.close();
