@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param outcome 罚款 / 按日连续处罚 / 不予处罚 / 提醒 / 帮扶 / 督导 / 未处理
  * @param fine    the amount imposed in yuan, exact as the case gives it (按日连续处罚 multiplies it)
+ * @param fromRecord where tianping's own decision log held it, when {@code --history-from-store} filled it in; null
+ *                   for history the case brought
  */
 public record PriorFinding(
         String id,
@@ -20,7 +22,12 @@ public record PriorFinding(
         BigDecimal fine,
         List<String> factors,
         boolean duringHeavyPollutionAlert,
-        boolean toxicDischarge) {
+        boolean toxicDischarge,
+        FromRecord fromRecord) {
+
+    /** The decision record a prior finding was taken from. */
+    public record FromRecord(long seq, String caseId, String hash) {
+    }
 
     public PriorFinding {
         factors = factors == null ? List.of() : List.copyOf(factors);

@@ -24,6 +24,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "输出 JSON（缺省输出中文文本）")
     boolean json;
 
+    @Option(names = "--history-from-store", description = "以决定记录（--log）中该企业在本案决定日期之前的决定补入违法历史（history.findings，注明 fromRecord），"
+            + "递进执法据此计数；补入后的案件即所记录、所重放的案件")
+    boolean historyFromStore;
+
     @Mixin
     RuleSetOption rules;
 
@@ -44,7 +48,8 @@ final class CheckCommand implements Callable<Integer> {
         RuleSet ruleSet = rules.load();
         String name = caseFile.toString();
         try {
-            var c = new CaseReader(ruleSet.law().book()).read(caseFile);
+            var reader = new CaseReader(ruleSet.law().book());
+            var c = historyFromStore ? withHistory(reader, name) : reader.read(caseFile);
             Decision d = new Decider(ruleSet).decide(name, c);
             try (var decisions = log.open(ruleSet, err)) {
                 if (decisions != null) decisions.append(c, d, name, Json.bytes(d));
@@ -66,5 +71,15 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CASE_REJECTED;
         }
+    }
+
+    /** The case with the enterprise's earlier decisions from the log filled into its history, then read. */
+    private tianping.read.CaseFile withHistory(CaseReader reader, String name) throws Exception {
+        if (log.off) throw new tianping.batch.UsageException("--history-from-store 读取决定记录，不能与 --no-log 同用");
+        var tree = CaseReader.parse(name, java.nio.file.Files.readAllBytes(caseFile));
+        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.path("enterprise").path("uscc").isTextual()) {
+            tianping.audit.HistoryFromStore.fill(o, tianping.audit.StoredRecords.ofEnterprise(log.dir, o.path("enterprise").path("uscc").asText()));
+        }
+        return reader.read(name, tree, caseFile.toAbsolutePath().getParent());
     }
 }

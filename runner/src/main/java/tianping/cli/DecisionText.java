@@ -27,6 +27,10 @@ final class DecisionText {
                 .append(d.enterprise().regionName().isEmpty() ? d.enterprise().regionCode() : d.enterprise().regionName()).append("）\n");
         out.append("结论：").append(d.summary()).append('\n');
         out.append("预警：").append(d.warning() == null ? "无" : d.warning()).append('\n');
+        if (!d.historySources().isEmpty()) {
+            out.append("违法历史来源（部分取自天平的决定记录）：\n");
+            for (String h : d.historySources()) out.append("  ").append(h).append('\n');
+        }
         for (Decision.FindingDecision f : d.findings()) {
             out.append("\n■ 违法事实 ").append(f.id()).append("：").append(f.violationName()).append("（行为日 ").append(f.actDate());
             if (!f.judgedOn().equals(f.actDate())) out.append("，适用 ").append(f.judgedOn()).append(" 施行的规定");

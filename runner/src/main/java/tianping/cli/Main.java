@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
         versionProvider = Main.Version.class, resourceBundle = Main.MESSAGES,
         description = "天平：生态环境行政处罚合规核查。",
         subcommands = {CheckCommand.class, BatchCommand.class, PowerBatchCommand.class, PowerGenerateCommand.class,
-                ReplayCommand.class, LogCommand.class, ImpactCommand.class, VocabularyCommand.class,
+                ReplayCommand.class, ShowCommand.class, LogCommand.class, ImpactCommand.class, VocabularyCommand.class,
                 TestCommand.class, KeysCommand.class, RulesCommand.class, CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class})
 public final class Main {

@@ -20,11 +20,20 @@ import java.util.List;
  * @param lighterLaw         行政处罚法 Art. 37: when the law changed between the act and the decision, each finding
  *                           judged under both, and which applied; empty when the law did not change
  * @param traceAtDecisionDate the rule trace under the law in force on the decision date, when it was evaluated
+ * @param historySources where each prior finding came from — 案件自带, or 决定记录 seq N — when some were filled in
+ *                       from tianping's own records ({@code --history-from-store}); left out of the JSON otherwise
  */
 public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef enterprise, List<String> outcome,
                        String summary, String warning, BigDecimal totalFine, List<FindingDecision> findings,
                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> clues, List<TraceStep> trace, List<NotInForce> notInForce, List<LawComparison> lighterLaw,
-                       List<TraceStep> traceAtDecisionDate, Fingerprints fingerprints) {
+                       List<TraceStep> traceAtDecisionDate,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> historySources, Fingerprints fingerprints) {
+
+    /** A decision read back from its JSON (tianping show) has no list where the JSON left an empty one out. */
+    public Decision {
+        clues = clues == null ? List.of() : clues;
+        historySources = historySources == null ? List.of() : historySources;
+    }
 
     /**
      * One finding judged under the law in force when the act was committed and when it is decided (从旧兼从轻).
@@ -59,6 +68,9 @@ public record Decision(String caseId, LocalDate decisionDate, EnterpriseRef ente
                                   List<ExemptionCheck> exemptions, List<String> evidence,
                                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NotAppliedRef> notApplied,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) String warningScheme) {
+        public FindingDecision {
+            notApplied = notApplied == null ? List.of() : notApplied;
+        }
     }
 
     /** A mandatory measure that does not apply to the finding, and why (see tianping.decide.NotApplied). */

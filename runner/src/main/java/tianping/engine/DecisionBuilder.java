@@ -104,7 +104,20 @@ final class DecisionBuilder {
                 new Decision.EnterpriseRef(c.enterprise().uscc(), c.enterprise().name(), c.enterprise().regionCode(), c.enterprise().regionName()),
                 outcome, String.join("；", outcome), warning, total, findings, c.clues().stream().map(DecisionBuilder::episode).toList(),
                 underActDateLaw.trace(), underActDateLaw.notInForce(),
-                comparisons, traceAtDecisionDate, new Decision.Fingerprints(ruleSet.fingerprint(), c.inputFingerprint(), EngineVersion.FULL, EngineVersion.CODE));
+                comparisons, traceAtDecisionDate, historySources(c), new Decision.Fingerprints(ruleSet.fingerprint(), c.inputFingerprint(), EngineVersion.FULL, EngineVersion.CODE));
+    }
+
+    /**
+     * Where the case's history came from, one line per prior finding, when any was taken from the decision log
+     * (the case then records it, so a replay says the same); empty — left out — for history the case brought alone.
+     */
+    static List<String> historySources(CaseFile c) {
+        if (c.priorFindings().stream().noneMatch(p -> p.fromRecord() != null)) return List.of();
+        return c.priorFindings().stream().map(p -> {
+            var r = p.fromRecord();
+            return p.id() + "：" + (r == null ? "案件自带" : "决定记录 seq " + r.seq() + (r.caseId() == null ? "" : "（案件 " + r.caseId() + "，"
+                    + p.outcome() + "）") + " " + r.hash());
+        }).toList();
     }
 
     /** The fine or daily penalty of a finding, in yuan; 0 if none. */

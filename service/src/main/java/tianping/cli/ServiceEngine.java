@@ -55,21 +55,37 @@ public final class ServiceEngine {
      * rejected unless its data come with it ({@link #decideWithData}).
      */
     public Result decide(String source, byte[] json, Path baseDir) {
-        return decide(source, json, ConfinedFiles.of(baseDir), false);
+        return decide(source, json, ConfinedFiles.of(baseDir), false, null);
+    }
+
+    /**
+     * As {@link #decide(String, byte[], Path)}, with the enterprise's earlier decisions ({@code history}: USCC →
+     * its decision records, in seq order) filled into the case's history first, as {@code check
+     * --history-from-store} does; null decides the case as sent.
+     */
+    public Result decide(String source, byte[] json, Path baseDir,
+                         java.util.function.Function<String, List<tianping.audit.LogRecord>> history) {
+        return decide(source, json, ConfinedFiles.of(baseDir), false, history);
     }
 
     /**
      * Reads and decides a case whose raw data came with it (a multipart request): its data files are confined to
      * {@code data}, the request's own folder, so the raw data sections are read like {@code check} reads them.
      */
-    public Result decideWithData(String source, byte[] json, ConfinedFiles data) {
-        return decide(source, json, data, true);
+    public Result decideWithData(String source, byte[] json, ConfinedFiles data,
+                                 java.util.function.Function<String, List<tianping.audit.LogRecord>> history) {
+        return decide(source, json, data, true, history);
     }
 
-    private Result decide(String source, byte[] json, ConfinedFiles data, boolean rawAllowed) {
+    private Result decide(String source, byte[] json, ConfinedFiles data, boolean rawAllowed,
+                          java.util.function.Function<String, List<tianping.audit.LogRecord>> history) {
         String caseId = null;
         try {
             JsonNode tree = CaseReader.parse(source, json);
+            if (history != null && tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o
+                    && o.path("enterprise").path("uscc").isTextual()) {
+                tianping.audit.HistoryFromStore.fill(o, history.apply(o.path("enterprise").path("uscc").asText()));
+            }
             if (tree.path("caseId").isTextual()) caseId = tree.get("caseId").asText();
             List<CaseError> raw = rawAllowed ? List.of() : rawDataErrors(source, tree);
             if (!raw.isEmpty()) return new Result(Kind.REJECTED, source, caseId, null, null, null, raw, null, null);
@@ -80,7 +96,7 @@ public final class ServiceEngine {
             return new Result(Kind.NO_VIOLATION, source, caseId, null, null, null, null, e, null);
         } catch (CaseRejected e) {
             return new Result(Kind.REJECTED, source, caseId, null, null, null, e.errors(), null, null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             return new Result(Kind.ERROR, source, caseId, null, null, null, null, null, String.valueOf(e.getMessage()));
         }
     }

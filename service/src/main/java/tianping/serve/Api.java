@@ -55,6 +55,9 @@ final class Api extends Handler.Abstract {
     private final Path emptyDir;
     private final byte[] openApi;
     private final PageRoutes pages = new PageRoutes();
+    private final DocumentRoutes documents;
+    /** USCC → the enterprise's decision records, filled into each case's history; null when off. */
+    private final java.util.function.Function<String, List<LogRecord>> history;
 
     /** A failure to answer with an error body and status. */
     static final class ApiError extends Exception {
@@ -68,7 +71,9 @@ final class Api extends Handler.Abstract {
         }
     }
 
-    Api(LiveRuleSet rules, DecisionStore store, Path snapshots, String token, boolean openReads, Metrics metrics) throws IOException {
+    Api(LiveRuleSet rules, DecisionStore store, Path snapshots, String token, boolean openReads, Metrics metrics,
+        boolean historyFromStore) throws IOException {
+        this.history = historyFromStore ? uscc -> StoreHistory.of(store, uscc) : null;
         this.rules = rules;
         this.store = store;
         this.snapshots = snapshots;
@@ -76,6 +81,7 @@ final class Api extends Handler.Abstract {
         this.openReads = openReads;
         this.metrics = metrics;
         // data files a case names resolve here: an empty directory, so a request never reads the server's files
+        this.documents = new DocumentRoutes(store);
         this.emptyDir = Files.createTempDirectory("tianping-serve-");
         emptyDir.toFile().deleteOnExit();
         try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
@@ -112,6 +118,8 @@ final class Api extends Handler.Abstract {
                 || path.equals("/metrics") || path.equals("/openapi.json")) return method + " " + path;
         if (path.matches("/v1/decisions/[^/]+")) return method + " /v1/decisions/{id}";
         if (path.matches("/v1/decisions/[^/]+/replay")) return method + " /v1/decisions/{id}/replay";
+        if (path.matches("/v1/decisions/[^/]+/document")) return method + " /v1/decisions/{id}/document";
+        if (path.equals("/v1/document")) return method + " /v1/document";
         if (path.matches("/v1/rulesets/[^/]+")) return method + " /v1/rulesets/{fingerprint}";
         if (path.matches("/v1/enterprises/[^/]+/history")) return method + " /v1/enterprises/{uscc}/history";
         return "other";
@@ -162,6 +170,15 @@ final class Api extends Handler.Abstract {
                 authorize(request, true);
                 return replay(seqOf(parts[3]), response, callback, engine);
             }
+            case "GET /v1/decisions/{id}/document" -> {
+                authorize(request, false);
+                return documents.fromRecord(parts[3], request, response, callback);
+            }
+            case "POST /v1/document" -> {
+                authorize(request, true);
+                return documents.fromCase(engine.decide(sourceOf(request), body(request, MAX_CASE_BYTES), emptyDir, history), this::record,
+                        request, response, callback);
+            }
             case "GET /v1/rulesets/{fingerprint}" -> {
                 authorize(request, false);
                 return ruleSet(parts[3], response, callback, engine);
@@ -171,7 +188,7 @@ final class Api extends Handler.Abstract {
                 return history(parts[3], response, callback);
             }
             default -> {
-                boolean known = !route.equals("other") || path.matches("/v1/(check|batch|series|decisions.*|rulesets/.*|enterprises/.*)|/health|/metrics|/openapi.json|/|/pages.*");
+                boolean known = !route.equals("other") || path.matches("/v1/(check|batch|series|document|decisions.*|rulesets/.*|enterprises/.*)|/health|/metrics|/openapi.json|/|/pages.*");
                 if (known) throw new ApiError(405, "method_not_allowed", "不支持的方法 " + method);
                 throw new ApiError(404, "not_found", "没有这个地址");
             }
@@ -218,12 +235,12 @@ final class Api extends Handler.Abstract {
             // the request's folder is removed before the answer goes out: a client that has its answer finds it gone
             try (MultipartCheck m = MultipartCheck.read(request)) {
                 String source = request.getHeaders().get(SOURCE_HEADER) == null ? m.source() : sourceOf(request);
-                r = engine.decideWithData(source, m.caseJson(), m.data());
+                r = engine.decideWithData(source, m.caseJson(), m.data(), history);
             }
             return answer(r, request, response, callback);
         }
         byte[] body = body(request, MAX_CASE_BYTES);
-        return answer(engine.decide(sourceOf(request), body, emptyDir), request, response, callback);
+        return answer(engine.decide(sourceOf(request), body, emptyDir, history), request, response, callback);
     }
 
     private int series(Request request, Response response, Callback callback, ServiceEngine engine) throws Exception {
@@ -334,7 +351,7 @@ final class Api extends Handler.Abstract {
 
     private void batchLine(ServiceEngine engine, String source, byte[] json, OutputStream out) throws IOException {
         if (new String(json, StandardCharsets.UTF_8).isBlank()) return; // batch skips blank lines (and counts them in lineNo)
-        ServiceEngine.Result r = engine.decide(source, json, emptyDir);
+        ServiceEngine.Result r = engine.decide(source, json, emptyDir, history);
         if (r.kind() == ServiceEngine.Kind.DECIDED) {
             try {
                 store.append(r.caseFile(), r.decision(), r.source(), r.decisionJson());

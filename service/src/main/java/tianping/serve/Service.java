@@ -20,9 +20,17 @@ final class Service implements AutoCloseable {
     static final long STOP_TIMEOUT_MS = 30_000;
     static final long IDLE_TIMEOUT_MS = 30_000;
 
-    /** How to run: {@code port} 0 picks a free one. */
+    /**
+     * How to run: {@code port} 0 picks a free one. {@code historyFromStore}: fill each case's history with the
+     * enterprise's earlier decisions in the store (serve's default; off, the service answers exactly as {@code
+     * check --json} does for the case as sent).
+     */
     record Options(String host, int port, Path rulesDir, Path logDir, String storeUrl, String token, boolean openReads,
-                   long watchMillis, int threads) {
+                   long watchMillis, int threads, boolean historyFromStore) {
+        Options(String host, int port, Path rulesDir, Path logDir, String storeUrl, String token, boolean openReads,
+                long watchMillis, int threads) {
+            this(host, port, rulesDir, logDir, storeUrl, token, openReads, watchMillis, threads, false);
+        }
     }
 
     private final Server server;
@@ -61,7 +69,7 @@ final class Service implements AutoCloseable {
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
         Service s = new Service(server, connector, rules, store);
-        server.setHandler(new GracefulHandler(new Api(rules, store, o.logDir(), o.token(), o.openReads(), s.metrics)));
+        server.setHandler(new GracefulHandler(new Api(rules, store, o.logDir(), o.token(), o.openReads(), s.metrics, o.historyFromStore())));
         server.setStopTimeout(STOP_TIMEOUT_MS);
         server.setStopAtShutdown(false);
         try {

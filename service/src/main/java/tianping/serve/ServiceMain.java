@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "tianping", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true,
         resourceBundle = tianping.cli.Main.MESSAGES, versionProvider = tianping.cli.Main.Version.class, description = "天平：服务与决定库。",
-        subcommands = {ServiceMain.Serve.class, ServiceMain.Bench.class, StoreCommands.class})
+        subcommands = {ServiceMain.Serve.class, ServiceMain.Bench.class, StoreCommands.class, DocumentCommand.class, ShowStore.class})
 public final class ServiceMain {
 
     public static void main(String[] args) {
@@ -46,6 +46,9 @@ public final class ServiceMain {
         @Option(names = "--open-reads", description = "查询（GET）不需令牌")
         boolean openReads;
 
+        @Option(names = "--no-history-from-store", description = "不以决定库中该企业此前的决定补入违法历史（缺省补入，同 check --history-from-store）")
+        boolean noHistory;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -58,7 +61,7 @@ public final class ServiceMain {
                 return 2;
             }
             Service s = Service.start(new Service.Options(host, port, store.rulesDir, store.logDir, store.storeUrl, token, openReads,
-                    2000, 64));
+                    2000, 64, !noHistory));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     s.close();
