@@ -20,7 +20,16 @@ final class LogLines implements AutoCloseable {
     private boolean torn;
 
     LogLines(Path file) throws IOException {
-        this.in = Files.newInputStream(file);
+        this(Files.newInputStream(file));
+    }
+
+    private LogLines(InputStream in) {
+        this.in = in;
+    }
+
+    /** The lines of the whole log: its sealed segments, then the active file {@code logFile}. */
+    static LogLines all(Path logFile) throws IOException {
+        return new LogLines(LogSegments.plain(logFile));
     }
 
     /** The next line without its newline, or null at the end. */
