@@ -128,18 +128,18 @@ final class ChainBreaks {
                 seen[k] = true;
                 cycle.add(chain.get(k));
             }
-            cycle.sort(java.util.Comparator.comparingLong(Verifier.Entry::line));
+            cycle.sort(java.util.Comparator.comparingLong(Verifier.Entry::seq));
+            long line = cycle.stream().mapToLong(Verifier.Entry::line).min().orElse(0);
             Verifier.Entry first = cycle.get(0);
             if (cycle.size() == 2) {
                 Verifier.Entry second = cycle.get(1);
-                out.add(new Verifier.Problem(first.line(), first.seq(), "互换", "第 " + first.seq() + " 条与第 " + second.seq() + " 条互换（第 "
-                        + first.line() + " 行与第 " + second.line() + " 行）"));
+                out.add(new Verifier.Problem(line, first.seq(), "互换", "第 " + first.seq() + " 条与第 " + second.seq() + " 条互换（第 "
+                        + first.seq() + " 条在第 " + first.line() + " 行，第 " + second.seq() + " 条在第 " + second.line() + " 行）"));
             } else {
                 StringBuilder seqs = new StringBuilder();
                 for (int i = 0; i < cycle.size() && i < 10; i++) seqs.append(i == 0 ? "" : "、").append(cycle.get(i).seq());
                 if (cycle.size() > 10) seqs.append("等 ").append(cycle.size()).append(" 条");
-                out.add(new Verifier.Problem(first.line(), first.seq(), "顺序被打乱", "第 " + seqs + " 条不在原来的位置（第 " + first.line()
-                        + " 行起）"));
+                out.add(new Verifier.Problem(line, first.seq(), "顺序被打乱", "第 " + seqs + " 条不在原来的位置（第 " + line + " 行起）"));
             }
         }
     }
