@@ -118,7 +118,7 @@ class AuditLogSegmentTest {
         long onDisk = Files.size(log);
         for (LogSegments.Segment s : sealed) onDisk += Files.size(s.file());
         byte[] plain = zcatThenCat();
-        assertTrue(onDisk * 4 < plain.length, "压缩后 " + onDisk + " 字节，原文 " + plain.length + " 字节");
+        assertTrue(onDisk * 3 < plain.length, "压缩后 " + onDisk + " 字节，原文 " + plain.length + " 字节");
         assertEquals(plain.length, LogSegments.plainSize(log));
         // the segments cover consecutive seqs, and the plain log is 30 whole records in order
         long next = 1;

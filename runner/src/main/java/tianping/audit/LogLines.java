@@ -29,6 +29,8 @@ final class LogLines implements AutoCloseable {
 
     /** The lines of the whole log: its sealed segments, then the active file {@code logFile}. */
     static LogLines all(Path logFile) throws IOException {
+        // no log at all is an operator's mistake (a wrong --log), not an empty log
+        if (!Files.exists(logFile) && LogSegments.sealed(logFile).isEmpty()) throw new java.nio.file.NoSuchFileException(logFile.toString());
         return new LogLines(LogSegments.plain(logFile));
     }
 

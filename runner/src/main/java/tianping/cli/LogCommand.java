@@ -47,7 +47,7 @@ final class LogCommand {
             double seconds = (System.nanoTime() - start) / 1e9;
             r.problems().forEach(out::println);
             out.printf("%s：%,d 条记录，链头 %s，规则集快照 %d 个，%s（%.2f 秒）%n", dir, r.records(), r.head(), r.ruleSets().size(),
-                    r.ok() ? "哈希链与快照完好" : "发现 " + r.problems().size() + " 处问题", seconds);
+                    r.ok() ? "哈希链完好，快照完好" : "发现 " + r.problems().size() + " 处问题", seconds);
             out.flush();
             return r.ok() ? ExitCode.OK : ExitCode.CASE_REJECTED;
         }

@@ -84,7 +84,7 @@ class CrashTest {
         }
         assertEquals(CASES, decidedLines.size(), how);
         Map<String, Integer> logged = new HashMap<>();
-        for (String l : Files.readAllLines(log.resolve(DecisionLog.FILE), StandardCharsets.UTF_8)) {
+        for (String l : new String(tianping.audit.LogSegments.plain(log.resolve(DecisionLog.FILE)).readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
             LogRecord.Fields f = LogRecord.of(l.getBytes(StandardCharsets.UTF_8)).fields();
             if (f.decision() == null) continue;
             logged.merge(f.source(), 1, Integer::sum);
