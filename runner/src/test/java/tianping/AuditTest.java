@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The decision log as auditors rely on it: an unchanged log replays identically and verifies; every way of
  * mutating it — any byte edited, a record deleted, inserted, duplicated or reordered, the tail cut or torn, the
- * chain rewritten after an edit, a snapshot changed — is caught and located.
+ * chain rewritten after an edit, a snapshot changed — is caught, located and named for what was done (a flipped
+ * byte is an edit of that record, two records trading places a swap, not a run of deletions).
  */
 class AuditTest {
 
@@ -113,37 +114,144 @@ class AuditTest {
         }
     }
 
-    @Test
-    void deletedInsertedDuplicatedAndReorderedRecordsAreLocated() throws Exception {
-        List<byte[]> lines = lines();
+    /** The problems of the log as it now is, as "kind：message" strings, for asserting exactly what was reported. */
+    private List<String> reported() throws IOException {
+        return verify().problems().stream().map(p -> p.kind() + "：" + p.message()).toList();
+    }
 
+    private static boolean has(List<String> problems, String kind, String text) {
+        return problems.stream().anyMatch(p -> p.startsWith(kind + "：") && p.contains(text));
+    }
+
+    @Test
+    void aFlippedByteIsAnEditOfThatRecordOnly() throws Exception {
+        List<byte[]> lines = lines();
+        byte[] edited = lines.get(4).clone();
+        int at = new String(edited, StandardCharsets.ISO_8859_1).indexOf("\"decision\":") + 40;
+        edited[at] = (byte) (edited[at] == '7' ? '8' : '7');
+        lines.set(4, edited);
+        write(lines);
+        List<String> p = reported();
+        assertEquals(List.of("内容被改动：第 5 条被修改：记录内容与其自身哈希不符"), p);
+        assertEquals(5, verify().problems().get(0).line());
+    }
+
+    @Test
+    void aDeletedRecordIsADeletion() throws Exception {
+        List<byte[]> lines = lines();
         List<byte[]> deleted = new ArrayList<>(lines);
         deleted.remove(5);
         write(deleted);
-        assertTrue(verify().problems().stream().anyMatch(p -> p.kind().equals("序号不连续") && p.line() == 6 && p.message().contains("缺少第 6 条")));
+        List<String> p = reported();
+        assertEquals(List.of("被删除：第 6 条被删除（在第 6 行之前）"), p);
 
-        List<byte[]> duplicated = new ArrayList<>(lines);
-        duplicated.add(4, lines.get(3));
-        write(duplicated);
-        assertTrue(verify().problems().stream().anyMatch(p -> p.kind().equals("序号不连续") && p.line() == 5));
+        List<byte[]> three = new ArrayList<>(lines);
+        three.subList(2, 5).clear();
+        write(three);
+        assertEquals(List.of("被删除：第 3–5 条被删除（在第 3 行之前）"), reported());
 
+        List<byte[]> first = new ArrayList<>(lines);
+        first.remove(0);
+        write(first);
+        assertEquals(List.of("被删除：第 1 条被删除（在第 1 行之前）"), reported());
+    }
+
+    @Test
+    void twoRecordsTradingPlacesAreASwap() throws Exception {
+        List<byte[]> lines = lines();
         List<byte[]> swapped = new ArrayList<>(lines);
         swapped.set(7, lines.get(8));
         swapped.set(8, lines.get(7));
         write(swapped);
-        assertTrue(verify().problems().stream().anyMatch(p -> p.line() == 8));
+        assertEquals(List.of("互换：第 8 条与第 9 条互换（第 8 条在第 9 行，第 9 条在第 8 行）"), reported());
+        assertEquals(8, verify().problems().get(0).line());
+
+        List<byte[]> far = new ArrayList<>(lines);
+        far.set(1, lines.get(10));
+        far.set(10, lines.get(1));
+        write(far);
+        assertEquals(List.of("互换：第 2 条与第 11 条互换（第 2 条在第 11 行，第 11 条在第 2 行）"), reported());
+
+        List<byte[]> rotated = new ArrayList<>(lines);
+        rotated.set(3, lines.get(4));
+        rotated.set(4, lines.get(5));
+        rotated.set(5, lines.get(3));
+        write(rotated);
+        assertEquals(List.of("顺序被打乱：第 4、5、6 条不在原来的位置（第 4 行起）"), reported());
+    }
+
+    @Test
+    void insertedAndDuplicatedRecordsAreInsertions() throws Exception {
+        List<byte[]> lines = lines();
+        List<byte[]> duplicated = new ArrayList<>(lines);
+        duplicated.add(4, lines.get(3));
+        write(duplicated);
+        assertEquals(List.of("重复：第 4 条重复出现（与第 4 行相同）"), reported());
+        assertEquals(5, verify().problems().get(0).line());
+
+        // a record forged to follow #4 (valid hash of its own, seq 5, prev = #4's hash) put before the real #5
+        LogRecord.Fields f4 = LogRecord.of(lines.get(3)).fields();
+        LogRecord.Fields f = LogRecord.of(lines.get(4)).fields();
+        byte[] forged = LogRecord.decision(5, LogRecord.of(lines.get(3)).claimedHash(), f.ruleSet(), f.input(), f.engine(), f.source(),
+                f.caseJson(), f.decision()).line();
+        assertTrue(f4.seq() == 4);
+        List<byte[]> inserted = new ArrayList<>(lines);
+        inserted.add(4, forged);
+        write(inserted);
+        assertEquals(List.of("被插入：第 5 行的记录（序号 5）不在链中：被插入"), reported());
 
         List<byte[]> foreign = new ArrayList<>(lines);
         foreign.add(2, "{\"note\":\"插入\"}".getBytes(StandardCharsets.UTF_8));
         write(foreign);
         assertTrue(verify().problems().stream().anyMatch(p -> p.kind().equals("无法识别") && p.line() == 3));
+    }
 
+    @Test
+    void aRecordReplacedByAForgeryBreaksTheLink() throws Exception {
         // a record forged with a valid hash of its own still breaks the chain
-        List<byte[]> forged = new ArrayList<>(lines);
-        LogRecord.Fields f = LogRecord.of(lines.get(6)).fields();
+        List<byte[]> forged = new ArrayList<>(lines());
+        LogRecord.Fields f = LogRecord.of(forged.get(6)).fields();
         forged.set(6, LogRecord.decision(7, LogRecord.GENESIS, f.ruleSet(), f.input(), f.engine(), f.source(), f.caseJson(), f.decision()).line());
         write(forged);
-        assertTrue(verify().problems().stream().anyMatch(p -> p.kind().equals("链接断开") && p.line() == 7));
+        assertTrue(verify().problems().stream().anyMatch(p -> p.kind().equals("链接断开") && p.line() == 7 && p.message().contains("第 7 条被替换")),
+                verify().problems().toString());
+    }
+
+    @Test
+    void eachRecordIsStampedInsideTheChainAndReplayIgnoresTheStamp() throws Exception {
+        List<byte[]> lines = lines();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (byte[] l : lines) {
+            LogRecord.Fields f = LogRecord.of(l).fields();
+            assertTrue(f.stamp().id().matches("[0-9a-f-]{36}"), f.stamp().toString());
+            ids.add(f.stamp().id());
+            java.time.Instant at = java.time.Instant.parse(f.stamp().at());
+            assertTrue(Math.abs(at.toEpochMilli() - System.currentTimeMillis()) < 600_000, f.stamp().at());
+            assertEquals(System.getProperty("user.name"), f.stamp().operator().substring(0, f.stamp().operator().indexOf('@')));
+            // not what the decision depends on: neither the case nor the decision holds it
+            assertFalse(new String(f.caseJson(), StandardCharsets.UTF_8).contains(f.stamp().id()));
+            assertFalse(new String(f.decision(), StandardCharsets.UTF_8).contains(f.stamp().id()));
+            assertFalse(new String(f.decision(), StandardCharsets.UTF_8).contains(f.stamp().at()));
+        }
+        assertEquals(lines.size(), ids.size(), "每个决定一个编号");
+        // the same decision stamped otherwise (another time, operator) replays identically: replay does not compare stamps
+        List<byte[]> restamped = new ArrayList<>();
+        String prev = LogRecord.GENESIS;
+        for (byte[] l : lines) {
+            LogRecord.Fields f = LogRecord.of(l).fields();
+            LogRecord r = LogRecord.decision(f.seq(), prev, new LogRecord.Stamp("x-" + f.seq(), "2030-01-01T00:00:00Z", "auditor@elsewhere"),
+                    f.ruleSet(), f.input(), f.engine(), f.source(), f.caseJson(), f.decision());
+            restamped.add(r.line());
+            prev = r.claimedHash();
+        }
+        write(restamped);
+        assertEquals(12, replay().identical());
+        // but an edited stamp is caught by the record's hash
+        List<byte[]> edited = new ArrayList<>(lines);
+        edited.set(2, new String(lines.get(2), StandardCharsets.UTF_8).replaceFirst("\"operator\":\"[^\"]*\"", "\"operator\":\"someone@else\"")
+                .getBytes(StandardCharsets.UTF_8));
+        write(edited);
+        assertEquals(List.of("内容被改动：第 3 条被修改：记录内容与其自身哈希不符"), reported());
     }
 
     @Test

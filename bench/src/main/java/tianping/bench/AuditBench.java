@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 /**
  * Issue 5's figures: decide and log N cases (the bundled fixtures with distinct case ids), replay the log, verify
  * it — all in one run with the same threads, so replay is measured against deciding on the same machine state.
+ * Also what the log costs on disk per decision (segments compressed, issue 11 §3); {@code --no-replay} measures
+ * only logging, size and verify, for a log of half a million records.
  */
 @Command(name = "audit", description = "决定并记录 N 个案件、重放该记录、核验哈希链，同一次运行中对比吞吐。")
 final class AuditBench implements Callable<Integer> {
@@ -48,6 +50,13 @@ final class AuditBench implements Callable<Integer> {
     @Option(names = "--keep", description = "保留生成的记录目录")
     boolean keep;
 
+    @Option(names = "--no-replay", description = "不预热、不重放：只决定并记录、测量磁盘占用与核验时间（用于 50 万条的核验）")
+    boolean noReplay;
+
+    @Option(names = "--distinct", paramLabel = "K", description = "只决定 K 个案件，记录其决定、每 K 条重复一次直到 --records 条"
+            + "（每条仍是完整、独立哈希的记录，相隔 K 条远超压缩窗口，磁盘占用与核验时间与全部决定时相同；用于在繁忙的机器上生成 50 万条）")
+    int distinct = Integer.MAX_VALUE;
+
     @Spec
     CommandSpec spec;
 
@@ -63,8 +72,9 @@ final class AuditBench implements Callable<Integer> {
                 templates.add((ObjectNode) CaseReader.parse(p.toString(), Files.readAllBytes(p)));
             }
         }
-        List<byte[]> cases = new ArrayList<>(records);
-        for (int i = 0; i < records; i++) {
+        int decided = Math.min(records, distinct);
+        List<byte[]> cases = new ArrayList<>(decided);
+        for (int i = 0; i < decided; i++) {
             ObjectNode c = templates.get(i % templates.size()).deepCopy();
             c.put("caseId", c.get("caseId").asText() + "-" + i);
             cases.add(Json.MAPPER.writeValueAsBytes(c));
@@ -76,48 +86,64 @@ final class AuditBench implements Callable<Integer> {
                 tianping.engine.EngineVersion.FULL);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Path dir;
-        double decideSeconds, replaySeconds;
-        Replayer.Summary s;
+        double decideSeconds, replaySeconds = 0;
+        Replayer.Summary s = null;
         try {
             // warm-up: both paths run once untimed, so neither is measured on a cold JIT
-            Path warm = Files.createTempDirectory("tianping-bench-audit-warmup");
-            decideAndLog(cases.subList(0, Math.min(cases.size(), 10_000)), warm, ruleSet, decider, reader, pool);
-            new Replayer(warm, ruleSet, threads).replay(o -> { });
-            delete(warm);
+            if (!noReplay) {
+                Path warm = Files.createTempDirectory("tianping-bench-audit-warmup");
+                decideAndLog(cases.subList(0, Math.min(cases.size(), 10_000)), Math.min(cases.size(), 10_000), warm, ruleSet, decider, reader, pool);
+                new Replayer(warm, ruleSet, threads).replay(o -> { });
+                delete(warm);
+            }
 
             dir = Files.createTempDirectory("tianping-bench-audit");
             long start = System.nanoTime();
-            decideAndLog(cases, dir, ruleSet, decider, reader, pool);
+            decideAndLog(cases, records, dir, ruleSet, decider, reader, pool);
             decideSeconds = (System.nanoTime() - start) / 1e9;
-            start = System.nanoTime();
-            s = new Replayer(dir, ruleSet, threads).replay(o -> { });
-            replaySeconds = (System.nanoTime() - start) / 1e9;
+            if (!noReplay) {
+                start = System.nanoTime();
+                s = new Replayer(dir, ruleSet, threads).replay(o -> { });
+                replaySeconds = (System.nanoTime() - start) / 1e9;
+            }
         } finally {
             pool.shutdown();
         }
-        long size = Files.size(dir.resolve(DecisionLog.FILE));
+        long plain = tianping.audit.LogSegments.plainSize(dir.resolve(DecisionLog.FILE));
+        long onDisk;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            onDisk = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
 
         long start = System.nanoTime();
         Verifier.Result v = Verifier.verify(dir.resolve(DecisionLog.FILE), null);
         double verifySeconds = (System.nanoTime() - start) / 1e9;
 
         double decideRate = records / decideSeconds;
-        double replayRate = s.decisions() / replaySeconds;
-        out.printf("决定并记录（读取+决策+写出+哈希链追加）：%,.0f 件/秒（%.1f 秒，记录 %,d MB）%n", decideRate, decideSeconds, size >> 20);
-        out.printf("重放（以所记规则集重新决定并逐字比对）：%,.0f 件/秒（%.1f 秒；一致 %,d，不一致 %,d，无法重放 %,d）%n",
-                replayRate, replaySeconds, s.identical(), s.different(), s.failed());
-        out.printf("重放 / 决定 = %.2f（目标 ≥ 1）%n", replayRate / decideRate);
-        out.printf("核验哈希链：%,d 条 %.2f 秒（%s）%n", v.records(), verifySeconds, v.ok() ? "完好" : v.problems().size() + " 处问题");
+        out.printf("决定并记录（读取+决策+写出+哈希链追加）：%,.0f 件/秒（%.1f 秒）%n", decideRate, decideSeconds);
+        out.printf("决定记录：原文 %,d 字节，磁盘上（压缩段 + 当前文件 + 快照）%,d 字节，每个决定 %,.0f 字节（原文 %,.0f 字节，压缩比 %.1f；目标 ≤ 2,048）%n",
+                plain, onDisk, (double) onDisk / records, (double) plain / records, (double) plain / onDisk);
+        if (s != null) {
+            double replayRate = s.decisions() / replaySeconds;
+            out.printf("重放（以所记规则集重新决定并逐字比对）：%,.0f 件/秒（%.1f 秒；一致 %,d，不一致 %,d，无法重放 %,d）%n",
+                    replayRate, replaySeconds, s.identical(), s.different(), s.failed());
+            out.printf("重放 / 决定 = %.2f（目标 ≥ 1）%n", replayRate / decideRate);
+        }
+        out.printf("核验哈希链：%,d 条 %.2f 秒（%s；目标 50 万条 ≤ 15 秒）%n", v.records(), verifySeconds, v.ok() ? "完好" : v.problems().size() + " 处问题");
         out.flush();
         if (keep) out.println("记录保留在 " + dir);
         else delete(dir);
-        return s.allIdentical() && v.ok() ? ExitCode.OK : ExitCode.INTERNAL_ERROR;
+        return (s == null || s.allIdentical()) && v.ok() ? ExitCode.OK : ExitCode.INTERNAL_ERROR;
     }
 
-    /** Decides the cases on the pool, one chunk ahead of the log, appending in input order like `batch`. */
-    private static void decideAndLog(List<byte[]> cases, Path dir, RuleSet ruleSet, Decider decider, CaseReader reader,
+    /**
+     * Decides the cases on the pool, one chunk ahead of the log, appending in input order like `batch`; then, up to
+     * {@code total} records, appends those decisions again in turn.
+     */
+    private static void decideAndLog(List<byte[]> cases, int total, Path dir, RuleSet ruleSet, Decider decider, CaseReader reader,
                                      ExecutorService pool) throws Exception {
         new SnapshotStore(dir).ensure(ruleSet);
+        List<Decided> kept = total > cases.size() ? new ArrayList<>(cases.size()) : null;
         try (DecisionLog log = DecisionLog.open(dir)) {
             List<Future<Decided>> pending = submit(cases, 0, decider, reader, pool);
             for (int from = 512; !pending.isEmpty(); from += 512) {
@@ -125,8 +151,13 @@ final class AuditBench implements Callable<Integer> {
                 for (Future<Decided> f : pending) {
                     Decided d = f.get();
                     log.append(d.caseFile(), d.decision(), d.caseFile().caseId(), d.json());
+                    if (kept != null) kept.add(d);
                 }
                 pending = next;
+            }
+            for (int i = cases.size(); i < total; i++) {
+                Decided d = kept.get(i % kept.size());
+                log.append(d.caseFile(), d.decision(), d.caseFile().caseId(), d.json());
             }
         }
     }

@@ -112,7 +112,8 @@ public final class ChainedFileSink implements Sink<Out>, SupportsWriterState<Out
             cut(logDir.resolve(DecisionLog.FILE), restored == null ? 0 : restored.log()).close();
             lines = new BufferedOutputStream(Channels.newOutputStream(linesChannel), 1 << 16);
             alerts = new BufferedOutputStream(Channels.newOutputStream(alertsChannel), 1 << 12);
-            log = DecisionLog.open(logDir);
+            // never sealed: the checkpointed state is a length of the active file
+            log = DecisionLog.openUnsealed(logDir);
             exportHead();
         }
 

@@ -51,5 +51,9 @@ public final class BuildRuleSet {
             Files.write(target, e.getValue());
         }
         Files.writeString(otherOut.resolve("ruleset.index"), String.join("\n", all.files().keySet()) + "\n", StandardCharsets.UTF_8);
+        // each file's hash as built (sha256sum -c format), so log verify can name a file changed in the jar since
+        StringBuilder sums = new StringBuilder();
+        all.files().forEach((path, content) -> sums.append(tianping.core.Sha256.hex(tianping.core.Sha256.digest().digest(content))).append("  ").append(path).append('\n'));
+        Files.writeString(otherOut.resolve("ruleset.sha256"), sums.toString(), StandardCharsets.UTF_8);
     }
 }

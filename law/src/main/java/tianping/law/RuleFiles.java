@@ -111,13 +111,21 @@ public final class RuleFiles {
         return new RuleFiles(origin, all);
     }
 
-    /** sha256 over every file (path and content hash, in path order) and the engine version. */
+    /** sha256 over every file (path and content hash, in path order) and the engine version: the hash of {@link #manifest}. */
     public String fingerprint(String engineVersion) {
-        MessageDigest md = Sha256.digest();
-        md.update(("tianping-ruleset-v1\n" + engineVersion + "\n").getBytes(StandardCharsets.UTF_8));
-        files.forEach((path, content) -> md.update((path + "\n" + Sha256.hex(Sha256.digest().digest(content)) + "\n")
-                .getBytes(StandardCharsets.UTF_8)));
-        return Sha256.text(md);
+        return Sha256.of(manifest(engineVersion));
     }
 
+    /**
+     * What the fingerprint hashes, as a file a snapshot keeps ({@code MANIFEST}): {@code tianping-ruleset-v1}, the
+     * engine version, then for each file in path order its path and its content's sha256 in hex, one per line.
+     * {@code sha256sum MANIFEST} prints the fingerprint; each file's line names it when it no longer matches.
+     */
+    public byte[] manifest(String engineVersion) {
+        StringBuilder b = new StringBuilder(MANIFEST_HEADER).append(engineVersion).append('\n');
+        files.forEach((path, content) -> b.append(path).append('\n').append(Sha256.hex(Sha256.digest().digest(content))).append('\n'));
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static final String MANIFEST_HEADER = "tianping-ruleset-v1\n";
 }

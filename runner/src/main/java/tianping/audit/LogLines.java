@@ -20,7 +20,18 @@ final class LogLines implements AutoCloseable {
     private boolean torn;
 
     LogLines(Path file) throws IOException {
-        this.in = Files.newInputStream(file);
+        this(Files.newInputStream(file));
+    }
+
+    private LogLines(InputStream in) {
+        this.in = in;
+    }
+
+    /** The lines of the whole log: its sealed segments, then the active file {@code logFile}. */
+    static LogLines all(Path logFile) throws IOException {
+        // no log at all is an operator's mistake (a wrong --log), not an empty log
+        if (!Files.exists(logFile) && LogSegments.sealed(logFile).isEmpty()) throw new java.nio.file.NoSuchFileException(logFile.toString());
+        return new LogLines(LogSegments.plain(logFile));
     }
 
     /** The next line without its newline, or null at the end. */

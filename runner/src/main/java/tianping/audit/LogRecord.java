@@ -18,7 +18,10 @@ import java.util.Arrays;
  *
  * <p>A decision record carries the rule-set fingerprint, the input fingerprint, the engine version, where the case
  * came from, the case itself (canonical JSON, so its sha256 is the input fingerprint) and the decision as it was
- * output. A repair record notes bytes of a torn last line that were set aside before writing resumed.
+ * output; and a {@link Stamp} — the decision's id, when the record was written and by whom — which is inside the
+ * chain (an edited stamp breaks the record's hash) but outside what the decision depends on: it is neither in the
+ * case nor in the decision, so replay never compares it. Records written before stamps existed have none.
+ * A repair record notes bytes of a torn last line that were set aside before writing resumed.
  */
 public final class LogRecord {
 
@@ -37,11 +40,49 @@ public final class LogRecord {
         return new LogRecord(line);
     }
 
+    /**
+     * Who wrote a record and when, outside the decision: a fresh random decision id, the wall-clock instant (UTC,
+     * milliseconds) and the operator as user@host.
+     */
+    public record Stamp(String id, String at, String operator) {
+        public static Stamp now() {
+            return new Stamp(java.util.UUID.randomUUID().toString(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
+                    Operator.NAME);
+        }
+    }
+
+    /** user@host of this process, looked up once (the host from the kernel, never from DNS, which may hang). */
+    private static final class Operator {
+        static final String NAME = System.getProperty("user.name", "?") + "@" + host();
+
+        private static String host() {
+            try {
+                String h = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
+                if (!h.isEmpty()) return h;
+            } catch (IOException | RuntimeException e) {
+                // not Linux: the environment, then the JDK
+            }
+            String h = System.getenv("HOSTNAME") != null ? System.getenv("HOSTNAME") : System.getenv("COMPUTERNAME");
+            if (h != null && !h.isBlank()) return h.trim();
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "?";
+            }
+        }
+    }
+
     public static LogRecord decision(long seq, String prev, String ruleSet, String input, String engine, String source,
                                      byte[] canonicalCase, byte[] decision) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(canonicalCase.length + decision.length + 512);
+        return decision(seq, prev, Stamp.now(), ruleSet, input, engine, source, canonicalCase, decision);
+    }
+
+    public static LogRecord decision(long seq, String prev, Stamp stamp, String ruleSet, String input, String engine, String source,
+                                     byte[] canonicalCase, byte[] decision) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(canonicalCase.length + decision.length + 640);
         write(b, "{\"seq\":" + seq + ",\"prev\":\"" + prev + "\",\"ruleSet\":\"" + ruleSet + "\",\"input\":\"" + input
-                + "\",\"engine\":" + quote(engine) + ",\"source\":" + quote(source) + ",\"case\":");
+                + "\",\"id\":" + quote(stamp.id()) + ",\"at\":" + quote(stamp.at()) + ",\"operator\":" + quote(stamp.operator())
+                + ",\"engine\":" + quote(engine) + ",\"source\":" + quote(source) + ",\"case\":");
         b.writeBytes(canonicalCase);
         write(b, ",\"decision\":");
         b.writeBytes(decision);
@@ -91,7 +132,7 @@ public final class LogRecord {
     /** The fields of the record, read without building the case or decision trees. */
     public Fields fields() throws IOException {
         long seq = -1;
-        String prev = null, ruleSet = null, input = null, engine = null, source = null;
+        String prev = null, ruleSet = null, input = null, engine = null, source = null, id = null, at = null, operator = null;
         int caseFrom = -1, caseTo = -1, decisionFrom = -1, decisionTo = -1;
         boolean repair = false;
         try (JsonParser p = JSON.createParser(line)) {
@@ -106,6 +147,9 @@ public final class LogRecord {
                     case "input" -> input = p.getText();
                     case "engine" -> engine = p.getText();
                     case "source" -> source = p.getText();
+                    case "id" -> id = p.getText();
+                    case "at" -> at = p.getText();
+                    case "operator" -> operator = p.getText();
                     case "case", "decision" -> {
                         int from = (int) p.currentTokenLocation().getByteOffset();
                         p.skipChildren();
@@ -130,12 +174,60 @@ public final class LogRecord {
         }
         return new Fields(seq, prev, ruleSet, input, engine, source, repair,
                 caseFrom < 0 ? null : Arrays.copyOfRange(line, caseFrom, caseTo),
-                decisionFrom < 0 ? null : Arrays.copyOfRange(line, decisionFrom, decisionTo));
+                decisionFrom < 0 ? null : Arrays.copyOfRange(line, decisionFrom, decisionTo),
+                id == null && at == null && operator == null ? null : new Stamp(id, at, operator));
     }
 
-    /** @param caseJson the case as canonical JSON bytes; @param decision the decision as output */
+    /**
+     * @param caseJson the case as canonical JSON bytes; @param decision the decision as output; @param stamp who
+     * wrote it and when (null in records written before stamps, and in repair records)
+     */
     public record Fields(long seq, String prev, String ruleSet, String input, String engine, String source,
-                         boolean repair, byte[] caseJson, byte[] decision) {
+                         boolean repair, byte[] caseJson, byte[] decision, Stamp stamp) {
+    }
+
+    /** What the chain needs of a record: its seq, the previous hash it names, and its rule set (null if none). */
+    public record Link(long seq, String prev, String ruleSet) {
+    }
+
+    private static final byte[] SEQ = "{\"seq\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PREV = ",\"prev\":\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RULE_SET = "\",\"ruleSet\":\"".getBytes(StandardCharsets.UTF_8);
+    private static final int HASH_TEXT = GENESIS.length();
+
+    /**
+     * The record's link, read from the fixed prefix every writer produces ({"seq":N,"prev":"sha256:…","ruleSet":…)
+     * without tokenising the case and decision — what makes verifying half a million records fast; any other
+     * shape falls back to the parser. Null if the line is not a record.
+     */
+    public Link link() {
+        int i = startsWith(0, SEQ) ? SEQ.length : -1;
+        long seq = 0;
+        int digits = 0;
+        while (i >= 0 && i < line.length && line[i] >= '0' && line[i] <= '9' && digits < 18) {
+            seq = seq * 10 + (line[i++] - '0');
+            digits++;
+        }
+        if (i > 0 && digits > 0 && startsWith(i, PREV) && line.length > i + PREV.length + HASH_TEXT) {
+            int p = i + PREV.length;
+            String prev = new String(line, p, HASH_TEXT, StandardCharsets.ISO_8859_1);
+            int r = p + HASH_TEXT;
+            String ruleSet = startsWith(r, RULE_SET) && line.length > r + RULE_SET.length + HASH_TEXT
+                    ? new String(line, r + RULE_SET.length, HASH_TEXT, StandardCharsets.UTF_8) : null;
+            if (line[r] == '"' && prev.startsWith("sha256:") && (ruleSet != null || line[r + 1] == ',')) return new Link(seq, prev, ruleSet);
+        }
+        try {
+            Fields f = fields();
+            return f.seq() < 1 || f.prev() == null ? null : new Link(f.seq(), f.prev(), f.ruleSet());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private boolean startsWith(int at, byte[] prefix) {
+        if (at < 0 || at + prefix.length > line.length) return false;
+        for (int j = 0; j < prefix.length; j++) if (line[at + j] != prefix[j]) return false;
+        return true;
     }
 
     private static void write(ByteArrayOutputStream b, String s) {

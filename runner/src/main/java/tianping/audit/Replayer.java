@@ -102,7 +102,7 @@ public final class Replayer {
     public Summary replay(Consumer<Outcome> each) throws Exception {
         long decisions = 0, identical = 0, different = 0, failed = 0, repairs = 0, engineChanged = 0, tampered = 0;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (LogLines lines = new LogLines(logDir.resolve(DecisionLog.FILE))) {
+        try (LogLines lines = LogLines.all(logDir.resolve(DecisionLog.FILE))) {
             boolean more = true;
             while (more) {
                 List<Future<Outcome>> chunk = new ArrayList<>(CHUNK);

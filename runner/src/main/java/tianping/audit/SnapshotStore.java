@@ -16,6 +16,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -23,12 +24,18 @@ import java.util.stream.Stream;
 
 /**
  * Every rule set that produced a logged decision, archived by its fingerprint: {@code DIR/rulesets/<hex>/} holds all
- * its files (tables, hand-written and generated DRL) and {@code ENGINE}, the engine version it ran on. Written once
- * (to a temporary folder, then renamed), never changed; loading checks the files still hash to the fingerprint.
+ * its files (tables, hand-written and generated DRL), {@code ENGINE}, the engine version it ran on, and
+ * {@code MANIFEST}, what the fingerprint hashes ({@link RuleFiles#manifest}: {@code sha256sum MANIFEST} is the
+ * fingerprint, and each file's sha256 is listed in it). Written once (to a temporary folder, then renamed), never
+ * changed; loading and {@link #check} find the files still hash to the fingerprint, or name each one that does not.
+ * Snapshots archived before MANIFEST existed are checked as a whole.
  */
 public final class SnapshotStore {
 
     private static final String ENGINE = "ENGINE";
+    static final String MANIFEST = "MANIFEST";
+    /** Each bundled file's sha256 as built (sha256sum format), written by BuildRuleSet beside the index. */
+    private static final String BUILT_SUMS = "tianping/ruleset.sha256";
     private final Path root;
 
     public SnapshotStore(Path logDir) {
@@ -60,6 +67,7 @@ public final class SnapshotStore {
         }
         Files.writeString(tmp.resolve(ENGINE), EngineVersion.FULL, StandardCharsets.UTF_8);
         if (ruleSet.signature() != null) Files.write(tmp.resolve(RuleSetSignature.FILE), ruleSet.signature());
+        Files.write(tmp.resolve(MANIFEST), ruleSet.files().manifest(EngineVersion.FULL));
         try {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
@@ -123,6 +131,23 @@ public final class SnapshotStore {
         if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a link named like a snapshot is none
             throw new RuleSetException(List.of(new TableError(dir.toString(), 0, "snapshot_missing", "没有规则集快照 " + fingerprint)));
         }
+        SortedMap<String, byte[]> files = filesOf(dir);
+        files.remove(ENGINE);
+        files.remove(MANIFEST);
+        files.remove(RuleSetSignature.FILE);
+        RuleFiles ruleFiles = RuleFiles.of("快照 " + fingerprint.substring(0, 19), files);
+        String engine = engineOf(fingerprint);
+        if (!ruleFiles.fingerprint(engine).equals(fingerprint)) {
+            List<TableError> named = new ArrayList<>();
+            for (String p : check(fingerprint)) named.add(new TableError(dir.toString(), 0, "snapshot_tampered", p));
+            if (named.isEmpty()) named.add(new TableError(dir.toString(), 0, "snapshot_tampered", "规则集快照的文件与其指纹不符：快照已被改动"));
+            throw new RuleSetException(named);
+        }
+        return ruleFiles;
+    }
+
+    /** Every file of a snapshot folder by relative path; anything but a regular file (a link, a pipe) is refused. */
+    private static SortedMap<String, byte[]> filesOf(Path dir) throws IOException, RuleSetException {
         SortedMap<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
@@ -130,17 +155,107 @@ public final class SnapshotStore {
                     throw new RuleSetException(List.of(new TableError(dir.relativize(p).toString(), 0, "snapshot_not_a_file",
                             "快照中只应有普通文件（不跟随符号链接）：" + dir.relativize(p))));
                 }
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (!rel.equals(ENGINE) && !rel.equals(RuleSetSignature.FILE)) files.put(rel, Files.readAllBytes(p));
+                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
             }
         }
-        RuleFiles ruleFiles = RuleFiles.of("快照 " + fingerprint.substring(0, 19), files);
-        String engine = engineOf(fingerprint);
-        if (!ruleFiles.fingerprint(engine).equals(fingerprint)) {
-            throw new RuleSetException(List.of(new TableError(dir.toString(), 0, "snapshot_tampered",
-                    "规则集快照的文件与其指纹不符：快照已被改动")));
+        return files;
+    }
+
+    /**
+     * What is wrong with the rule set {@code fingerprint} as archived here and, when it is the bundled one, as
+     * shipped in the jar: each file that no longer matches the fingerprint named ({@code 快照 sha256:… 中
+     * tables/no-penalty-items.csv 与指纹不符}), a missing snapshot of a rule set that is not the bundled one
+     * (its decisions cannot be replayed). Empty when all is whole.
+     */
+    public List<String> check(String fingerprint) throws IOException {
+        List<String> problems = new ArrayList<>();
+        if (!wellFormed(fingerprint)) return List.of("记录的规则集指纹不是 sha256: 加 64 位十六进制数字：" + tianping.read.Excerpt.of(String.valueOf(fingerprint)));
+        Built built = Built.JAR;
+        boolean isBundled = built != null && built.fingerprint().equals(fingerprint);
+        if (isBundled) problems.addAll(built.changed());
+        Path dir = dirOf(fingerprint);
+        String tag = "快照 " + fingerprint;
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!isBundled) problems.add("没有规则集快照 " + fingerprint + "（" + dir + "）：以它作出的决定无法重放");
+            return problems;
         }
-        return ruleFiles;
+        SortedMap<String, byte[]> files;
+        try {
+            files = filesOf(dir);
+        } catch (RuleSetException e) {
+            problems.add(tag + "：" + e.errors().get(0).message());
+            return problems;
+        }
+        byte[] manifest = files.remove(MANIFEST);
+        byte[] engine = files.remove(ENGINE);
+        files.remove(RuleSetSignature.FILE); // the signature is over the fingerprint, not part of it
+        if (manifest != null) {
+            if (!tianping.core.Sha256.of(manifest).equals(fingerprint)) {
+                problems.add(tag + " 中 " + MANIFEST + " 与指纹不符（清单被改动）");
+                return problems;
+            }
+            String[] lines = new String(manifest, StandardCharsets.UTF_8).split("\n", -1);
+            if (engine == null || !new String(engine, StandardCharsets.UTF_8).equals(lines[1])) problems.add(tag + " 中 " + ENGINE + " 与指纹不符");
+            SortedMap<String, String> listed = new TreeMap<>();
+            for (int i = 2; i + 1 < lines.length; i += 2) listed.put(lines[i], lines[i + 1]);
+            compare(tag, listed, files, problems);
+            return problems;
+        }
+        String engineText = engine == null ? null : new String(engine, StandardCharsets.UTF_8);
+        if (RuleFiles.of(tag, files).fingerprint(engineText).equals(fingerprint)) return problems;
+        if (isBundled) {
+            // an old snapshot of the bundled rule set: the jar's files, which hash to it, name the changed one
+            compare(tag, built.sums(), files, problems);
+            if (problems.isEmpty()) problems.add(tag + " 中 " + ENGINE + " 与指纹不符");
+        } else {
+            problems.add(tag + " 与指纹不符（旧格式的快照没有 " + MANIFEST + "，无法指出是哪个文件）");
+        }
+        return problems;
+    }
+
+    /** Each file against the hash the fingerprint lists for it: changed, missing, or not listed at all. */
+    private static void compare(String tag, SortedMap<String, String> listed, SortedMap<String, byte[]> files, List<String> problems) {
+        for (var e : listed.entrySet()) {
+            byte[] content = files.get(e.getKey());
+            if (content == null) problems.add(tag + " 中缺少 " + e.getKey());
+            else if (!tianping.core.Sha256.hex(tianping.core.Sha256.digest().digest(content)).equals(e.getValue())) problems.add(tag + " 中 " + e.getKey() + " 与指纹不符");
+        }
+        for (String path : files.keySet()) if (!listed.containsKey(path)) problems.add(tag + " 中多出 " + path + "（不在指纹内）");
+    }
+
+    /**
+     * The bundled rule set as the build made it: each file's sha256 from {@code ruleset.sha256}, the fingerprint
+     * they give with this engine, and the files of the jar that no longer match (null for a jar without sums).
+     */
+    private record Built(String fingerprint, SortedMap<String, String> sums, List<String> changed) {
+        static final Built JAR = read();
+
+        private static Built read() {
+            ClassLoader loader = SnapshotStore.class.getClassLoader();
+            SortedMap<String, String> sums = new TreeMap<>();
+            try (var in = loader.getResourceAsStream(BUILT_SUMS)) {
+                if (in == null) return null;
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (line.length() > 66) sums.put(line.substring(66), line.substring(0, 64));
+                }
+            } catch (IOException e) {
+                return null;
+            }
+            StringBuilder manifest = new StringBuilder(RuleFiles.MANIFEST_HEADER).append(EngineVersion.FULL).append('\n');
+            sums.forEach((path, hex) -> manifest.append(path).append('\n').append(hex).append('\n'));
+            String fingerprint = tianping.core.Sha256.of(manifest.toString());
+            List<String> changed = new ArrayList<>();
+            SortedMap<String, byte[]> shipped = new TreeMap<>();
+            for (String path : sums.keySet()) {
+                try (var in = loader.getResourceAsStream("tianping/" + path)) {
+                    if (in != null) shipped.put(path, in.readAllBytes());
+                } catch (IOException e) {
+                    // reported as missing below
+                }
+            }
+            compare("内置规则集（jar）" + fingerprint, sums, shipped, changed);
+            return new Built(fingerprint, sums, changed);
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

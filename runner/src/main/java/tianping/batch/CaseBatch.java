@@ -74,7 +74,7 @@ public final class CaseBatch {
             }
             try (DecisionLog decisions = log.open()) {
                 if (!resuming) {
-                    long offset = logFile == null || !Files.exists(logFile) ? 0 : Files.size(logFile);
+                    long offset = logFile == null ? 0 : tianping.audit.LogSegments.plainSize(logFile);
                     Resume.writeMarker(o.out(), new Resume.Marker(input, logDir, offset));
                 }
                 try (Pipeline pipeline = new Pipeline(o.threads());

@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class Resume {
 
-    /** @param logOffset length of the log file when the batch started: its records start there */
+    /** @param logOffset length of the whole log (all segments, plain) when the batch started: its records start there */
     public record Marker(String input, String log, long logOffset) {
     }
 
@@ -99,9 +99,9 @@ public final class Resume {
      */
     public static Map<String, byte[]> logged(Path logFile, long offset, Set<String> written) throws IOException {
         Map<String, byte[]> logged = new HashMap<>();
-        if (logFile == null || !Files.exists(logFile)) return logged;
-        try (InputStream in = Files.newInputStream(logFile)) {
-            in.skipNBytes(Math.min(offset, Files.size(logFile)));
+        if (logFile == null) return logged;
+        try (InputStream in = tianping.audit.LogSegments.plain(logFile)) {
+            in.skipNBytes(Math.min(offset, tianping.audit.LogSegments.plainSize(logFile)));
             ByteLines lines = new ByteLines(in);
             for (byte[] line; (line = lines.next()) != null; ) {
                 if (lines.lastTorn()) break;

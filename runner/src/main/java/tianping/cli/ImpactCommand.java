@@ -48,7 +48,7 @@ final class ImpactCommand implements Callable<Integer> {
         ImpactAnalysis impact = new ImpactAnalysis(before, after);
         Path logFile = cases.resolve(DecisionLog.FILE);
         if (Files.isDirectory(cases) && Files.exists(logFile)) {
-            try (var lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(tianping.audit.LogSegments.plain(logFile), StandardCharsets.UTF_8)).lines()) {
                 for (String line : (Iterable<String>) lines::iterator) {
                     var f = LogRecord.of(line.getBytes(StandardCharsets.UTF_8)).fields();
                     if (f.caseJson() != null) impact.add(f.source() + "（#" + f.seq() + "）", f.caseJson(), cases);

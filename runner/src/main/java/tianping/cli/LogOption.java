@@ -21,7 +21,10 @@ final class LogOption {
     /** Opens the log and archives the rule set; null when logging is off. Notices (a repaired tail) go to err. */
     DecisionLog open(RuleSet ruleSet, PrintWriter err) throws IOException {
         if (off) return null;
-        DecisionLog log = DecisionLog.open(dir);
+        DecisionLog log = DecisionLog.open(dir, DecisionLog.SEGMENT_BYTES, line -> {
+            err.println(line);
+            err.flush();
+        });
         log.notices().forEach(err::println);
         new SnapshotStore(dir).ensure(ruleSet);
         return log;

@@ -48,12 +48,12 @@ class CrashTest {
         List<String> kills = new ArrayList<>();
         for (int k = 0; k < KILLS; k++) {
             Path logFile = log.resolve(DecisionLog.FILE);
-            long logBefore = Files.exists(logFile) ? Files.size(logFile) : 0;
+            long logBefore = tianping.audit.LogSegments.plainSize(logFile); // all segments: the active file shrinks when sealed
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("run-" + k + ".txt").toFile()).start();
             // the first kill lands anywhere in start-up; the others once the run is deciding (its log grows)
             if (k > 0) {
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (p.isAlive() && System.nanoTime() < until && (!Files.exists(logFile) || Files.size(logFile) <= logBefore)) Thread.sleep(10);
+                while (p.isAlive() && System.nanoTime() < until && tianping.audit.LogSegments.plainSize(logFile) <= logBefore) Thread.sleep(10);
             }
             long delay = k == 0 ? 200 + random.nextInt(3000) : random.nextInt(1500);
             boolean exited = p.waitFor(delay, TimeUnit.MILLISECONDS);
@@ -84,7 +84,7 @@ class CrashTest {
         }
         assertEquals(CASES, decidedLines.size(), how);
         Map<String, Integer> logged = new HashMap<>();
-        for (String l : Files.readAllLines(log.resolve(DecisionLog.FILE), StandardCharsets.UTF_8)) {
+        for (String l : new String(tianping.audit.LogSegments.plain(log.resolve(DecisionLog.FILE)).readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
             LogRecord.Fields f = LogRecord.of(l.getBytes(StandardCharsets.UTF_8)).fields();
             if (f.decision() == null) continue;
             logged.merge(f.source(), 1, Integer::sum);

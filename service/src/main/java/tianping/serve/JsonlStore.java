@@ -24,11 +24,13 @@ import java.util.Optional;
 /**
  * The decision log {@code DIR/decisions.jsonl} as the service's store: appends go through {@link DecisionLog}
  * (its lock, torn-tail repair and chain), and an in-memory index of every record's position and indexed fields,
- * built by reading the log once at start, answers the API's lookups.
+ * built by reading the log once at start, answers the API's lookups. The service never seals the active file (its
+ * index holds offsets into it); segments a batch sealed before are indexed by segment and read back decompressed.
  */
 final class JsonlStore implements DecisionStore {
 
-    private record Entry(Summary summary, long offset, int length) {
+    /** @param segment the sealed segment holding the record, or null for the active file */
+    private record Entry(Summary summary, tianping.audit.LogSegments.Segment segment, long offset, int length) {
     }
 
     private final Path dir;
@@ -37,7 +39,7 @@ final class JsonlStore implements DecisionStore {
 
     JsonlStore(Path dir) throws IOException {
         this.dir = dir;
-        this.log = DecisionLog.open(dir);
+        this.log = DecisionLog.openUnsealed(dir);
         readIndex();
     }
 
@@ -46,21 +48,30 @@ final class JsonlStore implements DecisionStore {
     }
 
     private void readIndex() throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(log.file()), 1 << 20)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(1 << 14);
-            long offset = 0, start = 0;
-            int b;
-            while ((b = in.read()) >= 0) {
-                offset++;
-                if (b != '\n') {
-                    line.write(b);
-                    continue;
-                }
-                byte[] bytes = line.toByteArray();
-                line.reset();
-                index.add(new Entry(summaryOf(bytes), start, bytes.length));
-                start = offset;
+        for (tianping.audit.LogSegments.Segment s : tianping.audit.LogSegments.sealed(log.file())) {
+            try (InputStream in = new BufferedInputStream(new java.util.zip.GZIPInputStream(Files.newInputStream(s.file()), 1 << 16), 1 << 16)) {
+                readIndex(in, s);
             }
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(log.file()), 1 << 20)) {
+            readIndex(in, null);
+        }
+    }
+
+    private void readIndex(InputStream in, tianping.audit.LogSegments.Segment segment) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(1 << 14);
+        long offset = 0, start = 0;
+        int b;
+        while ((b = in.read()) >= 0) {
+            offset++;
+            if (b != '\n') {
+                line.write(b);
+                continue;
+            }
+            byte[] bytes = line.toByteArray();
+            line.reset();
+            index.add(new Entry(summaryOf(bytes), segment, start, bytes.length));
+            start = offset;
         }
     }
 
@@ -85,7 +96,7 @@ final class JsonlStore implements DecisionStore {
             long seq = log.count();
             long after = Files.size(log.file());
             synchronized (index) {
-                index.add(new Entry(DecisionStore.summary(seq, d, source), before, (int) (after - before - 1)));
+                index.add(new Entry(DecisionStore.summary(seq, d, source), null, before, (int) (after - before - 1)));
             }
             return seq;
         }
@@ -114,6 +125,12 @@ final class JsonlStore implements DecisionStore {
                     : index.stream().filter(x -> x.summary().seq() == seq).findFirst().orElse(null);
         }
         if (e == null) return Optional.empty();
+        if (e.segment() != null) {
+            try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(e.segment().file()), 1 << 16)) {
+                in.skipNBytes(e.offset());
+                return Optional.of(in.readNBytes(e.length()));
+            }
+        }
         try (RandomAccessFile f = new RandomAccessFile(log.file().toFile(), "r")) {
             byte[] b = new byte[e.length()];
             f.seek(e.offset());
@@ -125,7 +142,9 @@ final class JsonlStore implements DecisionStore {
     @Override
     public void exportTo(Path file) throws IOException {
         synchronized (log) {
-            Files.copy(log.file(), file, StandardCopyOption.REPLACE_EXISTING);
+            try (var out = Files.newOutputStream(file)) {
+                tianping.audit.LogSegments.copyPlain(log.file(), out);
+            }
         }
     }
 

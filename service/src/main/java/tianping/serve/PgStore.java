@@ -221,7 +221,8 @@ final class PgStore implements DecisionStore {
      */
     long importLines(Path file) throws IOException {
         long n = 0;
-        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // the whole log: sealed segments decompressed, then the active file
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(tianping.audit.LogSegments.plain(file), StandardCharsets.UTF_8), 1 << 16)) {
             // lines are byte-exact UTF-8 JSON: reading and re-encoding as UTF-8 gives back the same bytes
             try (Connection writer = DriverManager.getConnection(url)) {
                 writer.setAutoCommit(false);
