@@ -108,8 +108,28 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
         getRuntimeContext().addAccumulator(LATENCY_MAX, latencyMax);
     }
 
+    /**
+     * A register file is a snapshot: a second line for an enterprise is rejected as power-batch rejects it (its
+     * readings count for the first line). A register topic is a changelog: a later message replaces the entry (the
+     * grid is rebuilt from keyed state at the next slot), with a {@code register_updated} line saying so. Every task
+     * applies the same lines in the same order; only task 0 writes the lines about them.
+     */
     @Override
     public void processBroadcastElement(RegisterLine line, Context ctx, Collector<Out> out) throws Exception {
+        RegisterLine earlier = ctx.getBroadcastState(REGISTER).get(line.key);
+        boolean reporter = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
+        if (earlier != null && config.kafka() == null) {
+            if (reporter) out.collect(Out.line(steps.duplicate(line.line, line.json)));
+            return;
+        }
+        if (earlier != null && reporter) {
+            ObjectNode n = JsonNodeFactory.instance.objectNode();
+            n.put("source", config.register() + ":" + line.line);
+            n.put("status", "register_updated");
+            n.put("enterprise", line.key);
+            n.put("replaces", config.register() + ":" + earlier.line);
+            out.collect(Out.line(n.toString()));
+        }
         ctx.getBroadcastState(REGISTER).put(line.key, line);
     }
 
