@@ -191,7 +191,7 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
      * whole derivation run (报备 suppress, as in the batch), and each live P1 episode not yet alerted is emitted.
      */
     private void alerts(Work w, long through, Collector<Out> out) throws Exception {
-        EnterpriseSeries series = w.builder.build();
+        EnterpriseSeries series = before(w.builder.build(), through);
         Signals sig = new Signals(series, steps.thresholds());
         List<Anomaly> raw = new ArrayList<>();
         new TreatmentOffDetector().detect(sig, raw);
@@ -236,6 +236,23 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
                 latencyMax.add(ms);
             }
         }
+    }
+
+    /**
+     * The readings of the slots before {@code through} only: what the alert of that slot's end rests on, whatever
+     * else has arrived by then. Readings of later slots are in the grid whenever the watermark lags behind the data
+     * (the allowed lateness; after a restart, when the keyed tasks' event time waits for every input, the bounded
+     * register's restored tasks included, while the readings source replays hours of readings into state). Cut
+     * here, an alert is a function of event time alone: the same slot, window and evidence in every run.
+     */
+    private EnterpriseSeries before(EnterpriseSeries s, long through) {
+        int end = grid.slotOf(Math.floorDiv(through, 60_000L)); // through is a slot's start (a timer at its end − 1 ms)
+        if (end < 0) return s;
+        float[][] kw = new float[s.channels().size()][grid.slots()];
+        for (int c = 0; c < kw.length; c++) {
+            for (int slot = 0; slot < grid.slots(); slot++) kw[c][slot] = slot < end ? (float) s.kw(c, slot) : Float.NaN;
+        }
+        return new EnterpriseSeries(s.enterprise(), s.channels(), grid, kw, s.stats(), s.files());
     }
 
     private void decide(String key, ReadOnlyBroadcastState<String, RegisterLine> register, Collector<Out> out) throws Exception {
