@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * (M), and now and then a fault (D), a communication failure (B) or an over-range reading (T). Deterministic: the
  * same seed, outlet and day always give the same bytes.
  */
-final class MinuteData {
+public final class MinuteData {
 
     private record Factor(String code, long typical, long range) {
     }
@@ -28,17 +28,27 @@ final class MinuteData {
     private final PacketWriter writer = new PacketWriter();
     private final long[] level = new long[5];
 
-    MinuteData(long seed, LocalDate firstDay) {
+    public MinuteData(long seed, LocalDate firstDay) {
         this.seed = seed;
         this.firstDay = firstDay;
     }
 
+    /** Whether an outlet is a flue-gas outlet (two in three) rather than a wastewater outlet. */
+    public static boolean air(int outlet) {
+        return outlet % 3 != 2;
+    }
+
+    /** The MN of an outlet's data acquisition unit (region 440300). */
+    public static String mn(int outlet) {
+        return String.format("%06d%014d%s", 440300, outlet, air(outlet) ? "DA01" : "DW01");
+    }
+
     /** One outlet's 1,440 minute packets of one day; the bytes are {@code buffer()[0, length())}. */
-    PacketWriter outletDay(int outlet, int day) {
+    public PacketWriter outletDay(int outlet, int day) {
         SplittableRandom r = new SplittableRandom(seed ^ (outlet * 0x9E3779B97F4A7C15L) ^ (day * 0xC2B2AE3D27D4EB4FL));
-        boolean air = outlet % 3 != 2;
+        boolean air = air(outlet);
         Factor[] factors = air ? AIR : WATER;
-        String mn = String.format("%06d%014d%s", 440300, outlet, air ? "DA01" : "DW01");
+        String mn = mn(outlet);
         String head = ";ST=" + (air ? 31 : 32) + ";CN=2051;PW=123456;MN=" + mn + ";Flag=4;CP=&&DataTime=";
         LocalDate date = firstDay.plusDays(day);
         int calibration = r.nextInt(1440 - 10);

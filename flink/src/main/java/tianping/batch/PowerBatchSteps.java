@@ -114,12 +114,29 @@ public final class PowerBatchSteps {
         e.section = r.entry.section;
         e.errors.addAll(r.entry.errors);
         e.builder = builder;
-        Outcome out = batch.decide(e, options, thresholds, options.readings().getFileName().toString());
+        return decided(batch.decide(e, options, thresholds, options.readings().getFileName().toString()), where(r));
+    }
+
+    /**
+     * power-batch's line for a register line that repeats an enterprise already registered: the later line is
+     * rejected (its readings count for the first), with its own errors, if any, before the repetition.
+     */
+    public String duplicate(long line, byte[] json) {
+        PowerBatch.Entry e = new PowerBatch.Entry(line, json);
+        PowerBatch.check(e, options.enterprises().toString(), grid);
+        e.errors.add(new tianping.read.CaseError(options.enterprises() + ":" + line, "$.enterprise.uscc", "case_value_error",
+                "企业 " + e.uscc + " 在企业名录中重复"));
+        e.builder = null;
+        return decided(batch.decide(e, options, thresholds, options.readings().getFileName().toString()), where(new Registered(e))).json();
+    }
+
+    /** An outcome of the batch pipeline as a line, and what the decision log records when it is a decision made now. */
+    static Decided decided(Outcome out, String source) {
         String json = new String(out.json(), StandardCharsets.UTF_8);
         String status = out.line().status();
         if (out.decision() == null) return new Decided(status, json, null, null, null, null, null, null);
         return new Decided(status, json, out.decision().fingerprints().ruleSet(), out.caseFile().inputFingerprint(),
-                out.decision().fingerprints().engine(), where(r), out.caseFile().canonicalInput().getBytes(StandardCharsets.UTF_8),
+                out.decision().fingerprints().engine(), source, out.caseFile().canonicalInput().getBytes(StandardCharsets.UTF_8),
                 out.decisionJson());
     }
 

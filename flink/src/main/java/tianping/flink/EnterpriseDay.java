@@ -108,8 +108,28 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
         getRuntimeContext().addAccumulator(LATENCY_MAX, latencyMax);
     }
 
+    /**
+     * A register file is a snapshot: a second line for an enterprise is rejected as power-batch rejects it (its
+     * readings count for the first line). A register topic is a changelog: a later message replaces the entry (the
+     * grid is rebuilt from keyed state at the next slot), with a {@code register_updated} line saying so. Every task
+     * applies the same lines in the same order; only task 0 writes the lines about them.
+     */
     @Override
     public void processBroadcastElement(RegisterLine line, Context ctx, Collector<Out> out) throws Exception {
+        RegisterLine earlier = ctx.getBroadcastState(REGISTER).get(line.key);
+        boolean reporter = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
+        if (earlier != null && config.kafka() == null) {
+            if (reporter) out.collect(Out.line(steps.duplicate(line.line, line.json)));
+            return;
+        }
+        if (earlier != null && reporter) {
+            ObjectNode n = JsonNodeFactory.instance.objectNode();
+            n.put("source", config.register() + ":" + line.line);
+            n.put("status", "register_updated");
+            n.put("enterprise", line.key);
+            n.put("replaces", config.register() + ":" + earlier.line);
+            out.collect(Out.line(n.toString()));
+        }
         ctx.getBroadcastState(REGISTER).put(line.key, line);
     }
 
@@ -171,7 +191,7 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
      * whole derivation run (报备 suppress, as in the batch), and each live P1 episode not yet alerted is emitted.
      */
     private void alerts(Work w, long through, Collector<Out> out) throws Exception {
-        EnterpriseSeries series = w.builder.build();
+        EnterpriseSeries series = before(w.builder.build(), through);
         Signals sig = new Signals(series, steps.thresholds());
         List<Anomaly> raw = new ArrayList<>();
         new TreatmentOffDetector().detect(sig, raw);
@@ -216,6 +236,23 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
                 latencyMax.add(ms);
             }
         }
+    }
+
+    /**
+     * The readings of the slots before {@code through} only: what the alert of that slot's end rests on, whatever
+     * else has arrived by then. Readings of later slots are in the grid whenever the watermark lags behind the data
+     * (the allowed lateness; after a restart, when the keyed tasks' event time waits for every input, the bounded
+     * register's restored tasks included, while the readings source replays hours of readings into state). Cut
+     * here, an alert is a function of event time alone: the same slot, window and evidence in every run.
+     */
+    private EnterpriseSeries before(EnterpriseSeries s, long through) {
+        int end = grid.slotOf(Math.floorDiv(through, 60_000L)); // through is a slot's start (a timer at its end − 1 ms)
+        if (end < 0) return s;
+        float[][] kw = new float[s.channels().size()][grid.slots()];
+        for (int c = 0; c < kw.length; c++) {
+            for (int slot = 0; slot < grid.slots(); slot++) kw[c][slot] = slot < end ? (float) s.kw(c, slot) : Float.NaN;
+        }
+        return new EnterpriseSeries(s.enterprise(), s.channels(), grid, kw, s.stats(), s.files());
     }
 
     private void decide(String key, ReadOnlyBroadcastState<String, RegisterLine> register, Collector<Out> out) throws Exception {

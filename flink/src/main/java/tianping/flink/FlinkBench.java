@@ -1,6 +1,7 @@
 package tianping.flink;
 
 import org.apache.flink.api.common.JobStatus;
+import tianping.batch.CaseBatchSteps;
 import tianping.batch.PowerBatchSteps;
 import tianping.engine.Decider;
 import tianping.engine.RuleSet;
@@ -80,6 +81,49 @@ final class FlinkBench {
                         p, run.seconds(), rows / run.seconds(), run.seconds() / batch, run.completedCheckpoints(),
                         same ? "逐行一致" : "不一致", alerts, n == 0 ? 0 : sum / n, max);
             }
+            int outlets = Integer.parseInt(o.getOrDefault("hj212-outlets", "100"));
+            if (outlets > 0 && hj212(cluster, decider, outlets, Integer.parseInt(o.getOrDefault("hj212-days", "1")), work, err) != 0) code = 4;
+        }
+        return code;
+    }
+
+    /**
+     * HJ 212 in the same run: a feed of minute packets ({@link Hj212Fixture}), batch over its cases (each case's
+     * packets as its data file) against the HJ 212 job at parallelism 1 and 2, packets per second each, the job's
+     * lines for the cases checked equal to batch's.
+     */
+    private static int hj212(LocalCluster cluster, Decider decider, int outlets, int days, Path work, PrintStream err) throws Exception {
+        Path dir = work.resolve("hj212-" + outlets + "x" + days);
+        Hj212Fixture.Written w = Hj212Fixture.write(dir, new Hj212Fixture.Spec(outlets, days, LocalDate.of(2024, 3, 1), 20240301L));
+        Hj212Fixture.split(dir, java.util.Set.of());
+        Path cases = dir.resolve(Hj212Fixture.CASES);
+        Path packets = dir.resolve(Hj212Fixture.PACKETS);
+        err.printf("HJ 212：%,d 个案件、%,d 个数据包（%,d 字节，%d 日分钟数据）%n", outlets, w.packets(), Files.size(packets), days);
+        Path batchOut = work.resolve("hj212-batch.jsonl");
+        Files.deleteIfExists(batchOut);
+        CaseBatchSteps.batch(decider, cases, batchOut, 2);
+        Files.delete(batchOut);
+        double batch = CaseBatchSteps.batch(decider, cases, batchOut, 2);
+        List<String> expected = sorted(Files.readAllLines(batchOut));
+        err.printf("batch（2 线程，每个案件读自己的数据文件）：%.2f 秒，%,.0f 包/秒%n", batch, w.packets() / batch);
+        int code = 0;
+        for (int p : new int[]{1, 2}) {
+            Path out = work.resolve("hj212-job-p" + p);
+            Hj212Config c = new Hj212Config(cases.toString(), packets.toString(), out.toString(), null, p, 15, 10_000,
+                    out.toAbsolutePath().resolveSibling(out.getFileName() + "-checkpoints").toUri().toString(), null, null, null, null, 0);
+            LocalCluster.Run run = cluster.run(c);
+            if (run.status() != JobStatus.FINISHED) {
+                err.println("作业失败：" + run.failure());
+                return 4;
+            }
+            List<String> got = new ArrayList<>();
+            for (int i = 0; i < p; i++) {
+                for (String l : Files.readAllLines(out.resolve("lines-" + i + ".jsonl"))) if (l.contains("\"source\":\"" + cases + ":")) got.add(l);
+            }
+            boolean same = sorted(got).equals(expected);
+            if (!same) code = 4;
+            err.printf("HJ 212 作业，并行度 %d：%.2f 秒，%,.0f 包/秒（batch 的 %.2f 倍用时）；检查点 %d 个；案件结果与 batch %s%n",
+                    p, run.seconds(), w.packets() / run.seconds(), run.seconds() / batch, run.completedCheckpoints(), same ? "逐行一致" : "不一致");
         }
         return code;
     }

@@ -29,7 +29,12 @@ public final class FlinkMain {
               flink run tianping-flink.jar run --kafka HOST:PORT --readings-topic T --register-topic T --date YYYY-MM-DD
                                    --out DIR --checkpoint-dir URI [--parallelism N] [--lateness 15] [--checkpoint-ms 60000]
                                    [--rules DIR] [--readings-name NAME --register-name NAME]
-              tianping bench flink [--dir DIR] [--enterprises 7056 --channels 60414] [--warmup 1]
+              tianping flink local --packets PACKETS.hj212 --cases CASES.jsonl --out DIR
+                                   [--parallelism 2] [--lateness 15] [--checkpoint-ms 2000] [--rules DIR] [--work DIR]
+              flink run tianping-flink.jar run --kafka HOST:PORT --packets-topic T --cases-topic T --out DIR
+                                   --checkpoint-dir URI [--parallelism N] [--lateness 15] [--checkpoint-ms 60000]
+                                   [--rules DIR] [--work DIR] [--packets-name NAME --cases-name NAME]
+              tianping bench flink [--dir DIR] [--enterprises 7056 --channels 60414] [--warmup 1] [--hj212-outlets 100 --hj212-days 1]
             """;
 
     private FlinkMain() {
@@ -97,6 +102,7 @@ public final class FlinkMain {
     }
 
     private static int local(Map<String, String> o, PrintStream err) throws Exception {
+        if (o.containsKey("packets") || o.containsKey("cases")) return hj212Local(o, err);
         String out = need(o, "out");
         JobConfig c = fileJob(o, out);
         err.printf("在本机 MiniCluster 上运行（并行度 %d，允许迟到 %d 分钟，检查点每 %d 毫秒）……%n", c.parallelism(), c.latenessMinutes(), c.checkpointMillis());
@@ -108,10 +114,40 @@ public final class FlinkMain {
             err.println("作业失败：" + run.failure());
             return 4;
         }
-        Summary s = Summary.of(Path.of(out), c.parallelism());
+        return report(Path.of(out), c.parallelism(), run.seconds(), err);
+    }
+
+    /** HJ 212 packets and a register of monitoring cases, files, on a local MiniCluster. */
+    private static int hj212Local(Map<String, String> o, PrintStream err) throws Exception {
+        String out = need(o, "out");
+        Path packets = Path.of(need(o, "packets"));
+        Path cases = Path.of(need(o, "cases"));
+        if (!Files.isReadable(packets) || !Files.isReadable(cases)) {
+            throw new IllegalArgumentException((Files.isReadable(packets) ? cases : packets) + "：不存在或不可读");
+        }
+        Hj212Config c = new Hj212Config(cases.toString(), packets.toString(), out, o.get("rules"),
+                Integer.parseInt(o.getOrDefault("parallelism", "2")), Integer.parseInt(o.getOrDefault("lateness", "15")),
+                Long.parseLong(o.getOrDefault("checkpoint-ms", "2000")), Path.of(out).toAbsolutePath().resolveSibling(
+                        Path.of(out).getFileName() + "-checkpoints").toUri().toString(), null, null, null, o.get("work"), 0);
+        err.printf("在本机 MiniCluster 上运行 HJ 212 作业（并行度 %d，允许迟到 %d 分钟，检查点每 %d 毫秒）……%n", c.parallelism(), c.latenessMinutes(), c.checkpointMillis());
+        LocalCluster.Run run;
+        try (LocalCluster cluster = new LocalCluster(1, c.parallelism())) {
+            run = cluster.run(c);
+        }
+        if (run.status() != JobStatus.FINISHED) {
+            err.println("作业失败：" + run.failure());
+            return 4;
+        }
+        return report(Path.of(out), c.parallelism(), run.seconds(), err);
+    }
+
+    /** What a local run wrote, and its exit code (1 when anything was rejected, unregistered, unreadable or late). */
+    private static int report(Path outDir, int partitions, double seconds, PrintStream err) throws java.io.IOException {
+        String out = outDir.toString();
+        Summary s = Summary.of(outDir, partitions);
         err.printf("共 %,d 行结果 %s，提醒 %,d 条；用时 %.2f 秒。结果见 %s（lines-*.jsonl、alerts-*.jsonl、log-*/）%n",
-                s.lines, s.statuses, s.alerts, run.seconds(), out);
-        for (int i = 0; i < c.parallelism(); i++) {
+                s.lines, s.statuses, s.alerts, seconds, out);
+        for (int i = 0; i < partitions; i++) {
             err.printf("决定记录 %s：链头 %s（tianping log verify --log %s --head %s）%n", Path.of(out, "log-" + i),
                     Files.readString(Path.of(out, "log-" + i, "head.json")).trim(), Path.of(out, "log-" + i), Path.of(out, "log-" + i, "head.json"));
         }
@@ -121,6 +157,16 @@ public final class FlinkMain {
 
     /** On a real cluster: Kafka topics in, files (or a mounted shared directory) out, checkpoints where configured. */
     private static int cluster(Map<String, String> o) throws Exception {
+        if (o.containsKey("packets-topic") || o.containsKey("cases-topic")) {
+            Hj212Config h = new Hj212Config(o.getOrDefault("cases-name", "cases"), o.getOrDefault("packets-name", "packets"), need(o, "out"),
+                    o.get("rules"), Integer.parseInt(o.getOrDefault("parallelism", "2")), Integer.parseInt(o.getOrDefault("lateness", "15")),
+                    Long.parseLong(o.getOrDefault("checkpoint-ms", "60000")), o.get("checkpoint-dir"), need(o, "kafka"),
+                    need(o, "packets-topic"), need(o, "cases-topic"), o.get("work"), 0);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            Hj212Job.build(env, h);
+            env.execute("tianping 在线监测 HJ 212");
+            return 0;
+        }
         JobConfig c = new JobConfig(o.getOrDefault("register-name", "register"), o.getOrDefault("readings-name", "readings"),
                 LocalDate.parse(need(o, "date")), need(o, "out"), o.get("rules"), Integer.parseInt(o.getOrDefault("parallelism", "2")),
                 Integer.parseInt(o.getOrDefault("lateness", "15")), Long.parseLong(o.getOrDefault("checkpoint-ms", "60000")),

@@ -53,8 +53,17 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Submits the job; {@link #await} waits for it. */
     public JobID submit(JobConfig config) throws Exception {
+        return submit(env -> PowerJob.build(env, config));
+    }
+
+    /** Submits the HJ 212 monitoring job. */
+    public JobID submit(Hj212Config config) throws Exception {
+        return submit(env -> Hj212Job.build(env, config));
+    }
+
+    private JobID submit(java.util.function.Consumer<StreamExecutionEnvironment> job) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        PowerJob.build(env, config);
+        job.accept(env);
         JobGraph graph = env.getStreamGraph().getJobGraph();
         return cluster.submitJob(graph).get().getJobID();
     }
@@ -74,6 +83,11 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Runs the job to its end. */
     public Run run(JobConfig config) throws Exception {
+        long start = System.nanoTime();
+        return await(submit(config), start);
+    }
+
+    public Run run(Hj212Config config) throws Exception {
         long start = System.nanoTime();
         return await(submit(config), start);
     }

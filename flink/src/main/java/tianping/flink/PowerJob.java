@@ -37,15 +37,7 @@ public final class PowerJob {
     }
 
     public static void build(StreamExecutionEnvironment env, JobConfig c) {
-        env.setParallelism(c.parallelism());
-        if (c.checkpointMillis() > 0) env.enableCheckpointing(c.checkpointMillis(), CheckpointingMode.EXACTLY_ONCE);
-        if (c.checkpointDir() != null) {
-            // keyed state (a day of readings) outgrows the job manager's in-memory checkpoint storage
-            org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
-            conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-            conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY, c.checkpointDir());
-            env.configure(conf);
-        }
+        setUp(env, c.parallelism(), c.checkpointMillis(), c.checkpointDir());
 
         DataStream<NumberedLine> readingLines;
         DataStream<NumberedLine> registerLines;
@@ -67,7 +59,7 @@ public final class PowerJob {
 
         DataStream<FeedEvent> readings = readingLines
                 .flatMap(new ReadingsParse(c.kafka() == null, c.pauseEveryLines())).name("解析读数")
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<FeedEvent>forGenerator(ctx -> new TickWatermarks(Duration.ofMinutes(c.latenessMinutes())))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<FeedEvent>forGenerator(ctx -> new TickWatermarks<>(Duration.ofMinutes(c.latenessMinutes())))
                         .withTimestampAssigner((e, t) -> e.eventTime())).name("事件时间");
         DataStream<RegisterLine> register = registerLines
                 .flatMap((NumberedLine l, Collector<RegisterLine> out) -> {
@@ -85,6 +77,19 @@ public final class PowerJob {
                 .sinkTo(new ChainedFileSink(c.out())).name("结果与决定记录").uid("chained-sink");
     }
 
+    /** Parallelism, exactly-once checkpoints and where they go: the same for both jobs. */
+    static void setUp(StreamExecutionEnvironment env, int parallelism, long checkpointMillis, String checkpointDir) {
+        env.setParallelism(parallelism);
+        if (checkpointMillis > 0) env.enableCheckpointing(checkpointMillis, CheckpointingMode.EXACTLY_ONCE);
+        if (checkpointDir != null) {
+            // keyed state (a day of readings, a period of packets) outgrows the job manager's in-memory checkpoint storage
+            org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+            conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
+            env.configure(conf);
+        }
+    }
+
     /** A register line keyed by its enterprise; a blank line is no entry (as in power-batch). */
     static RegisterLine key(NumberedLine l) {
         String text = new String(l.bytes, java.nio.charset.StandardCharsets.UTF_8);
@@ -100,8 +105,13 @@ public final class PowerJob {
     }
 
     private static KafkaSource<NumberedLine> kafka(JobConfig c, String topic) {
+        return kafka(c.kafka(), topic);
+    }
+
+    /** A topic as numbered lines: a message is a line, its offset + 1 its number. */
+    static KafkaSource<NumberedLine> kafka(String servers, String topic) {
         return KafkaSource.<NumberedLine>builder()
-                .setBootstrapServers(c.kafka())
+                .setBootstrapServers(servers)
                 .setTopics(topic)
                 .setGroupId("tianping-flink")
                 .setStartingOffsets(OffsetsInitializer.earliest())

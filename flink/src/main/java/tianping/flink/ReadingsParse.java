@@ -45,11 +45,18 @@ public final class ReadingsParse extends RichFlatMapFunction<NumberedLine, FeedE
     public void flatMap(NumberedLine l, Collector<FeedEvent> collector) throws InterruptedException {
         out = collector;
         if (pauseEveryLines > 0 && ++seen % pauseEveryLines == 0) Thread.sleep(1);
-        if (header && l.line == 1) {
+        // a topic has no header, unless a producer replayed a readings file into it, header first
+        if (l.line == 1 && (header || startsWith(l.bytes, "enterprise,"))) {
             rows.header(l.bytes, 0, l.bytes.length, l.line, visitor);
             return;
         }
         if (l.bytes.length == 0) return;
         rows.row(l.bytes, 0, l.bytes.length, l.line, visitor);
+    }
+
+    private static boolean startsWith(byte[] b, String prefix) {
+        if (b.length < prefix.length()) return false;
+        for (int i = 0; i < prefix.length(); i++) if (b[i] != prefix.charAt(i)) return false;
+        return true;
     }
 }

@@ -162,7 +162,7 @@ public final class CaseEntries implements Iterator<CaseEntry>, AutoCloseable {
     }
 
     /** The entry, unless its bytes are not UTF-8: then refused, saying where the first bad byte is. */
-    private static CaseEntry checked(String source, byte[] json, Path baseDir) {
+    static CaseEntry checked(String source, byte[] json, Path baseDir) {
         int bad = firstInvalidUtf8(json);
         if (bad >= 0) {
             return CaseEntry.refused(source, "case_encoding_error", "第 " + (bad + 1) + " 字节起不是有效的 UTF-8（案件应为 UTF-8 编码；GBK 等编码请先转换）");

@@ -35,6 +35,8 @@ public final class Hj212Reader implements LineReader.Consumer {
     private byte[] lastMnBytes;
 
     private final boolean layouts;
+    /** Whether split packets are reassembled (a file) or each part is reported as it is (routing a feed line by line). */
+    private final boolean reassemble;
     /** The layout of the last data area read without a problem, or null. */
     private Layout layout;
     private long problems;
@@ -60,8 +62,23 @@ public final class Hj212Reader implements LineReader.Consumer {
 
     /** @param layouts whether data areas laid out as the last one are read by that {@link Layout} (tests compare both) */
     Hj212Reader(PacketHandler handler, boolean layouts) {
+        this(handler, layouts, true);
+    }
+
+    private Hj212Reader(PacketHandler handler, boolean layouts, boolean reassemble) {
         this.handler = handler;
         this.layouts = layouts;
+        this.reassemble = reassemble;
+    }
+
+    /**
+     * A reader for a feed taken line by line ({@link #line}, one packet each), as a stream processor routes packets
+     * to their outlet before any file exists: every check is the same, but a part of a split packet is reported as
+     * the packet it is (its own MN, line and, where it has one, DataTime) instead of being held for the other parts;
+     * the parts are reassembled when the outlet's packets are read as a file.
+     */
+    public static Hj212Reader partByPart(PacketHandler handler) {
+        return new Hj212Reader(handler, true, false);
     }
 
     /** Reads a whole file or stream, then reports split packets left incomplete. */
@@ -267,6 +284,10 @@ public final class Hj212Reader implements LineReader.Consumer {
         if (packetFlag >= 0 && (packetFlag & 2) != 0) {
             if (total < 0 || number < 0 || number > total) {
                 problem("packet_split", "分包（Flag 的 D 位为 1）须有 PNUM 与不大于它的 PNO，实际 PNUM=" + total + "，PNO=" + number);
+                return;
+            }
+            if (!reassemble) {
+                handler.packet(packet);
                 return;
             }
             packet = splits.add(packet, total, number, handler);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -94,6 +95,30 @@ class Hj212ReaderTest {
         assertEquals(52.1, so2.avg());
         assertEquals('N', so2.flag(), "a code's fields in two parts are joined");
         assertEquals(80.0, r.reading(p, "a21002").avg());
+    }
+
+    @Test
+    void readPartByPartEachLineIsItsOwnPacketAndTheChecksAreTheSame() {
+        String head = "QN=20240301090000123;ST=31;CN=2061;PW=123456;MN=" + MN + ";Flag=6;PNUM=2;PNO=";
+        String[] lines = {PacketWriter.packet(head + "2;CP=&&a21002-Avg=80.0,a21002-Flag=N;a21026-Flag=N&&"),
+                PacketWriter.packet(head + "1;CP=&&DataTime=20240301080000;a21026-Avg=52.1&&"),
+                PacketWriter.packet("QN=20240301090000124;ST=31;CN=2051;PW=123456;MN=" + MN + ";Flag=4;CP=&&DataTime=20240301080100;a21026-Avg=50&&")
+                        .replace("a21026-Avg=50", "a21026-Avg=51")};
+        Recorder r = new Recorder();
+        Hj212Reader reader = Hj212Reader.partByPart(r);
+        for (int i = 0; i < lines.length; i++) {
+            byte[] b = lines[i].strip().getBytes(StandardCharsets.US_ASCII);
+            reader.line(b, 0, b.length, 100 + i);
+        }
+        assertEquals(2, r.packets.size(), "each part of the split packet is reported at once, as itself");
+        assertEquals(List.of(100L, 101L), r.packets.stream().map(Packet::line).toList());
+        assertEquals(List.of(MN, MN), r.packets.stream().map(Packet::mn).toList());
+        assertEquals(Packet.NO_TIME, r.packets.get(0).dataTime(), "the second part carries no DataTime");
+        assertEquals(LocalDateTime.of(2024, 3, 1, 8, 0), r.packets.get(1).time());
+        assertEquals(1, r.problems.size());
+        assertEquals("packet_crc", r.problems.get(0).code(), "a line whose CRC fails is refused as in a file");
+        assertEquals(102, r.problems.get(0).line());
+        assertEquals(1, Recorder.read(lines[0] + lines[1]).packets.size(), "read as a file, the parts are still one packet");
     }
 
     @Test

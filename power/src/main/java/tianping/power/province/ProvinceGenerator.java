@@ -148,7 +148,7 @@ public final class ProvinceGenerator {
     }
 
     /** A valid USCC (GB 32100-2015 check digit) unique to the enterprise's index. */
-    static String uscc(String region, int index) {
+    public static String uscc(String region, int index) {
         StringBuilder b = new StringBuilder("91").append(region).append("MA");
         int v = index;
         char[] body = new char[7];
