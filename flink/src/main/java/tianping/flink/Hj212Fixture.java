@@ -3,7 +3,7 @@ package tianping.flink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import tianping.cli.MinuteData;
+import tianping.bench.MinuteData;
 import tianping.monitoring.hj212.Hj212Reader;
 import tianping.monitoring.hj212.Packet;
 import tianping.monitoring.hj212.PacketHandler;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tianping.audit.Verifier;
 import tianping.batch.CaseBatchSteps;
-import tianping.cli.MinuteData;
+import tianping.bench.MinuteData;
 import tianping.engine.Decider;
 import tianping.engine.RuleSet;
 import tianping.monitoring.hj212.PacketWriter;
