@@ -258,7 +258,7 @@ class AuditLogSegmentTest {
         // a second rule set, logged too: a snapshot that is not the bundled one
         RuleSetTest.copyRules(rules);
         Path params = rules.resolve("tables/parameters.csv");
-        Files.writeString(params, Files.readString(params).replace("从重处罚幅度上调,0.2", "从重处罚幅度上调,0.3"));
+        Files.writeString(params, Files.readString(params) + "# 另一个规则集：只多这一行注释\n");
         RuleSet edited = RuleSet.fromDirectory(rules);
         CaseFile c = new CaseReader(edited.law().book()).read(Fixtures.CASES.resolve("langfang/lf-3-severe.json"));
         new SnapshotStore(dir).ensure(edited);
