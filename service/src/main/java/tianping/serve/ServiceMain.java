@@ -19,6 +19,9 @@ import java.util.concurrent.Callable;
         subcommands = {ServiceMain.Serve.class, ServiceMain.Bench.class, StoreCommands.class})
 public final class ServiceMain {
 
+    /** Jetty's thread pool for serve (selector, acceptor and request threads together). */
+    static final int SERVE_THREADS = 64;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, false, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
@@ -71,7 +74,7 @@ public final class ServiceMain {
                 return 2;
             }
             Service s = Service.start(new Service.Options(host, port, store.rulesDir, store.logDir, store.storeUrl, token, openReads,
-                    2000, 64));
+                    2000, SERVE_THREADS));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     s.close();
