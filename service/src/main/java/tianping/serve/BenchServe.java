@@ -52,6 +52,12 @@ final class BenchServe implements Callable<Integer> {
     @Option(names = "--port", description = "端口（缺省 18086）")
     int port = 18086;
 
+    @Option(names = "--client", description = "压测客户端：raw（缺省，每个客户端一个保持连接的套接字，阻塞读写）或 jdk（java.net.http.HttpClient）")
+    String client = "raw";
+
+    @Option(names = "--server-threads", description = "服务的 Jetty 线程池上限（缺省同 serve）")
+    int serverThreads = ServiceMain.SERVE_THREADS;
+
     @Option(names = "--store", paramLabel = "jdbc:postgresql://…", description = "用 PostgreSQL 决定库（缺省：临时目录中的 decisions.jsonl）")
     String storeUrl;
 
@@ -94,7 +100,7 @@ final class BenchServe implements Callable<Integer> {
             Verifier.Result verified;
             long recorded;
             try (DecisionStore store = open(tmp.resolve("in-process"));
-                 Service s = Service.start(new Service.Options("127.0.0.1", port, null, tmp.resolve("served"), storeUrl, token, false, 3_600_000, 96))) {
+                 Service s = Service.start(new Service.Options("127.0.0.1", port, null, tmp.resolve("served"), storeUrl, token, false, 3_600_000, serverThreads))) {
                 long before = s.store().head().count();
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
                 inProcess(engine, store, bodies, sources, 2, warmup, 0.001, tmp);
@@ -215,6 +221,7 @@ final class BenchServe implements Callable<Integer> {
     }
 
     private Level served(HttpClient http, int port, String token, List<byte[]> bodies, List<String> sources, int threads, double warm, double measure) throws Exception {
+        if (client.equals("raw")) return servedRaw(port, token, bodies, sources, threads, warm, measure);
         URI uri = URI.create("http://127.0.0.1:" + port + "/v1/check");
         return run(threads, warm, measure, i -> {
             int k = Math.floorMod(i, bodies.size());
@@ -225,5 +232,102 @@ final class BenchServe implements Callable<Integer> {
             if (r.headers().firstValue(Api.SEQ_HEADER).isPresent()) counted.incrementAndGet();
             return true;
         });
+    }
+
+    /**
+     * The lightest client: each thread keeps one connection and writes a prebuilt HTTP/1.1 request, then reads the
+     * answer on the same thread, so the load generator costs little beside the service on the same two cores and no
+     * handoff to a client selector thread is timed. java.net.http ({@code --client jdk}) measures the same service
+     * through a general-purpose client.
+     */
+    private Level servedRaw(int port, String token, List<byte[]> bodies, List<String> sources, int threads, double warm, double measure) throws Exception {
+        List<byte[]> requests = new ArrayList<>();
+        for (int k = 0; k < bodies.size(); k++) {
+            String head = "POST /v1/check HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token + "\r\n" + Api.SOURCE_HEADER
+                    + ": " + sources.get(k) + "\r\nContent-Type: application/json\r\nContent-Length: " + bodies.get(k).length + "\r\n\r\n";
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            b.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            b.writeBytes(bodies.get(k));
+            requests.add(b.toByteArray());
+        }
+        List<RawConnection> open = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<RawConnection> mine = new ThreadLocal<>();
+        try {
+            return run(threads, warm, measure, i -> {
+                RawConnection c = mine.get();
+                if (c == null) {
+                    c = new RawConnection(port);
+                    open.add(c);
+                    mine.set(c);
+                }
+                int status = c.exchange(requests.get(Math.floorMod(i, requests.size())));
+                if (c.closed) mine.remove();
+                if (status != 200) return false;
+                if (c.seq) counted.incrementAndGet();
+                return true;
+            });
+        } finally {
+            for (RawConnection c : open) c.close();
+        }
+    }
+
+    /** One kept-alive HTTP/1.1 connection; answers carry Content-Length (Api sets it). */
+    private static final class RawConnection implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final java.io.InputStream in;
+        private final java.io.OutputStream out;
+        private byte[] body = new byte[1 << 16];
+        boolean seq;
+        boolean closed;
+
+        RawConnection(int port) throws java.io.IOException {
+            socket = new java.net.Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
+            out = socket.getOutputStream();
+        }
+
+        /** Sends one request and reads its whole answer. @return the status */
+        int exchange(byte[] request) throws java.io.IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            if (statusLine == null || statusLine.length() < 12) throw new java.io.IOException("连接被关闭");
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            seq = false;
+            for (String h; !(h = line()).isEmpty(); ) {
+                int colon = h.indexOf(':');
+                if (colon < 0) continue;
+                String name = h.substring(0, colon).trim();
+                if (name.equalsIgnoreCase("Content-Length")) length = Long.parseLong(h.substring(colon + 1).trim());
+                else if (name.equalsIgnoreCase(Api.SEQ_HEADER)) seq = true;
+                else if (name.equalsIgnoreCase("Connection") && h.substring(colon + 1).trim().equalsIgnoreCase("close")) closed = true;
+            }
+            if (length < 0) throw new java.io.IOException("回答没有 Content-Length");
+            if (body.length < length) body = new byte[(int) length];
+            if (in.readNBytes(body, 0, (int) length) < length) throw new java.io.IOException("回答不完整");
+            if (closed) close();
+            return status;
+        }
+
+        private String line() throws java.io.IOException {
+            StringBuilder b = new StringBuilder(64);
+            for (int c; (c = in.read()) != '\n'; ) {
+                if (c < 0) return b.length() == 0 ? null : b.toString();
+                if (c != '\r') b.append((char) c);
+            }
+            return b.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (java.io.IOException e) {
+                // closing a finished connection: nothing to keep
+            }
+        }
     }
 }

@@ -20,6 +20,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The decision log {@code DIR/decisions.jsonl} as the service's store: appends go through {@link DecisionLog}
@@ -88,17 +90,71 @@ final class JsonlStore implements DecisionStore {
                 d.path("warning").isTextual() ? d.get("warning").asText() : null, f.ruleSet(), f.source());
     }
 
+    /** A decision waiting to be chained in; {@code done} completes with its seq once its line is written. */
+    private record Pending(CaseFile c, Decision d, String source, byte[] decisionJson, CompletableFuture<Long> done) {
+    }
+
+    private final Object queueLock = new Object();
+    private List<Pending> queue = new ArrayList<>();
+    private boolean writing;
+
+    /**
+     * Group commit: the first caller to find no writer at work writes every decision queued meanwhile (its own
+     * among them) in one pass under the log's lock, then wakes each caller whose line is written; the others only
+     * wait for their own. Under load the lock is taken once per group instead of once per request, so callers do
+     * not queue up one scheduler wake-up at a time behind it. A caller returns only after its own line is in the file.
+     */
     @Override
     public long append(CaseFile c, Decision d, String source, byte[] decisionJson) throws IOException {
-        synchronized (log) {
-            long before = Files.size(log.file());
-            log.append(c, d, source, decisionJson);
-            long seq = log.count();
-            long after = Files.size(log.file());
-            synchronized (index) {
-                index.add(new Entry(DecisionStore.summary(seq, d, source), null, before, (int) (after - before - 1)));
+        Pending mine = new Pending(c, d, source, decisionJson, new CompletableFuture<>());
+        boolean lead;
+        synchronized (queueLock) {
+            queue.add(mine);
+            lead = !writing;
+            writing = true;
+        }
+        if (lead) {
+            while (true) {
+                List<Pending> group;
+                synchronized (queueLock) {
+                    if (queue.isEmpty()) {
+                        writing = false;
+                        break;
+                    }
+                    group = queue;
+                    queue = new ArrayList<>();
+                }
+                write(group);
             }
-            return seq;
+        }
+        try {
+            return mine.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("等待决定记录写入时被中断", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Writes a group in queue order; a line that fails fails only its own caller. */
+    private void write(List<Pending> group) {
+        synchronized (log) {
+            for (Pending p : group) {
+                try {
+                    long before = Files.size(log.file());
+                    log.append(p.c(), p.d(), p.source(), p.decisionJson());
+                    long seq = log.count();
+                    long after = Files.size(log.file());
+                    synchronized (index) {
+                        index.add(new Entry(DecisionStore.summary(seq, p.d(), p.source()), null, before, (int) (after - before - 1)));
+                    }
+                    p.done().complete(seq);
+                } catch (Throwable e) {
+                    // every waiter must be woken, whatever went wrong with its line
+                    p.done().completeExceptionally(e);
+                }
+            }
         }
     }
 
