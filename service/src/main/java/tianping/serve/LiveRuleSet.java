@@ -29,25 +29,30 @@ final class LiveRuleSet implements AutoCloseable {
 
     private final Path dir;
     private final Path snapshots;
+    private final tianping.trust.TrustedKeys trust;
     private volatile ServiceEngine engine;
     private volatile Failure failure;
     private volatile String loadedState;
     private volatile long loads;
     private ScheduledExecutorService poller;
 
-    private LiveRuleSet(Path dir, Path snapshots, ServiceEngine engine, String state) {
+    private LiveRuleSet(Path dir, Path snapshots, tianping.trust.TrustedKeys trust, ServiceEngine engine, String state) {
         this.dir = dir;
         this.snapshots = snapshots;
+        this.trust = trust;
         this.engine = engine;
         this.loadedState = state;
     }
 
-    /** The bundled rule set, or {@code dir} compiled now (a failure here stops the service from starting). */
-    static LiveRuleSet open(Path dir, Path snapshots) throws RuleSetException, IOException {
+    /**
+     * The bundled rule set, or {@code dir} compiled now (a failure here stops the service from starting); with
+     * {@code trust} naming keys, {@code dir} — now and at every reload — must be signed by one of them.
+     */
+    static LiveRuleSet open(Path dir, Path snapshots, tianping.trust.TrustedKeys trust) throws RuleSetException, IOException {
         String state = dir == null ? null : state(dir);
-        RuleSet rs = dir == null ? RuleSet.bundled() : RuleSet.fromDirectory(dir);
+        RuleSet rs = dir == null ? RuleSet.bundled() : RuleSet.fromDirectory(dir, trust);
         if (snapshots != null) new SnapshotStore(snapshots).ensure(rs);
-        return new LiveRuleSet(dir, snapshots, new ServiceEngine(rs), state);
+        return new LiveRuleSet(dir, snapshots, trust, new ServiceEngine(rs), state);
     }
 
     ServiceEngine engine() {
@@ -88,7 +93,7 @@ final class LiveRuleSet implements AutoCloseable {
         }
         if (now.equals(loadedState) || (failure != null && now.equals(failure.state()))) return;
         try {
-            RuleSet rs = RuleSet.fromDirectory(dir);
+            RuleSet rs = RuleSet.fromDirectory(dir, trust);
             if (snapshots != null) new SnapshotStore(snapshots).ensure(rs);
             engine = new ServiceEngine(rs);
             loadedState = now;

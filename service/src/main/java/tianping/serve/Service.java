@@ -25,8 +25,15 @@ final class Service implements AutoCloseable {
      * enterprise's earlier decisions in the store (serve's default; off, the service answers exactly as {@code
      * check --json} does for the case as sent).
      */
+    /** @param trust with keys, the --rules directory serves (and reloads) only when signed by one of them */
     record Options(String host, int port, Path rulesDir, Path logDir, String storeUrl, String token, boolean openReads,
-                   long watchMillis, int threads, boolean historyFromStore) {
+                   long watchMillis, int threads, boolean historyFromStore, tianping.trust.TrustedKeys trust) {
+        Options(String host, int port, Path rulesDir, Path logDir, String storeUrl, String token, boolean openReads,
+                long watchMillis, int threads, boolean historyFromStore) {
+            this(host, port, rulesDir, logDir, storeUrl, token, openReads, watchMillis, threads, historyFromStore,
+                    tianping.trust.TrustedKeys.NONE);
+        }
+
         Options(String host, int port, Path rulesDir, Path logDir, String storeUrl, String token, boolean openReads,
                 long watchMillis, int threads) {
             this(host, port, rulesDir, logDir, storeUrl, token, openReads, watchMillis, threads, false);
@@ -52,7 +59,7 @@ final class Service implements AutoCloseable {
         DecisionStore store = o.storeUrl() == null ? new JsonlStore(o.logDir()) : PgStore.open(o.storeUrl());
         LiveRuleSet rules;
         try {
-            rules = LiveRuleSet.open(o.rulesDir(), o.logDir());
+            rules = LiveRuleSet.open(o.rulesDir(), o.logDir(), o.trust());
         } catch (Exception e) {
             store.close();
             throw e;

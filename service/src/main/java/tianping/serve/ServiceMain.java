@@ -52,6 +52,9 @@ public final class ServiceMain {
         @Option(names = "--open-reads", description = "查询（GET）不需令牌")
         boolean openReads;
 
+        @Option(names = "--trust-key", paramLabel = "PUBLIC.pem", description = "只接受由此公钥之一签名的 --rules 目录（可重复；启动与每次重新加载都核验，未签名或签名无效的不加载，仍用原规则集并在 /health 报告）")
+        java.util.List<Path> trustKeys = new java.util.ArrayList<>();
+
         @Option(names = "--no-history-from-store", description = "不以决定库中该企业此前的决定补入违法历史（缺省补入，同 check --history-from-store）")
         boolean noHistory;
 
@@ -67,7 +70,7 @@ public final class ServiceMain {
                 return 2;
             }
             Service s = Service.start(new Service.Options(host, port, store.rulesDir, store.logDir, store.storeUrl, token, openReads,
-                    2000, SERVE_THREADS, !noHistory));
+                    2000, SERVE_THREADS, !noHistory, tianping.trust.TrustedKeys.read(trustKeys)));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     s.close();
