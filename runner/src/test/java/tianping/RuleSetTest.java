@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same rule set: same fingerprint, same decisions on every fixture. And a broken rules directory is refused
  * with every error located.
  */
-class RuleSetTest {
+public class RuleSetTest {
 
     private static final Path RULES = Path.of("..", "rules").toAbsolutePath().normalize();
     private static RuleSet compiled;
@@ -85,7 +85,8 @@ class RuleSetTest {
         Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
     }
 
-    static void copyRules(Path dir) throws IOException {
+    /** A copy of the bundled rules/ (tables and hand-written DRL) in {@code dir}, for tests that edit the law. */
+    public static void copyRules(Path dir) throws IOException {
         for (String sub : List.of("tables", "drl")) {
             try (Stream<Path> walk = Files.walk(RULES.resolve(sub))) {
                 for (Path p : walk.filter(Files::isRegularFile).toList()) {

@@ -106,15 +106,7 @@ public final class FlinkMain {
         String out = need(o, "out");
         JobConfig c = fileJob(o, out);
         err.printf("在本机 MiniCluster 上运行（并行度 %d，允许迟到 %d 分钟，检查点每 %d 毫秒）……%n", c.parallelism(), c.latenessMinutes(), c.checkpointMillis());
-        LocalCluster.Run run;
-        try (LocalCluster cluster = new LocalCluster(1, c.parallelism())) {
-            run = cluster.run(c);
-        }
-        if (run.status() != JobStatus.FINISHED) {
-            err.println("作业失败：" + run.failure());
-            return 4;
-        }
-        return report(Path.of(out), c.parallelism(), run.seconds(), err);
+        return runLocal(c.parallelism(), cluster -> cluster.run(c), Path.of(out), err);
     }
 
     /** HJ 212 packets and a register of monitoring cases, files, on a local MiniCluster. */
@@ -130,15 +122,24 @@ public final class FlinkMain {
                 Long.parseLong(o.getOrDefault("checkpoint-ms", "2000")), Path.of(out).toAbsolutePath().resolveSibling(
                         Path.of(out).getFileName() + "-checkpoints").toUri().toString(), null, null, null, o.get("work"), 0);
         err.printf("在本机 MiniCluster 上运行 HJ 212 作业（并行度 %d，允许迟到 %d 分钟，检查点每 %d 毫秒）……%n", c.parallelism(), c.latenessMinutes(), c.checkpointMillis());
+        return runLocal(c.parallelism(), cluster -> cluster.run(c), Path.of(out), err);
+    }
+
+    /** What either job needs of a local MiniCluster: one run, and what it wrote (exit 4 if the job failed). */
+    private interface LocalJob {
+        LocalCluster.Run run(LocalCluster cluster) throws Exception;
+    }
+
+    private static int runLocal(int parallelism, LocalJob job, Path out, PrintStream err) throws Exception {
         LocalCluster.Run run;
-        try (LocalCluster cluster = new LocalCluster(1, c.parallelism())) {
-            run = cluster.run(c);
+        try (LocalCluster cluster = new LocalCluster(1, parallelism)) {
+            run = job.run(cluster);
         }
         if (run.status() != JobStatus.FINISHED) {
             err.println("作业失败：" + run.failure());
             return 4;
         }
-        return report(Path.of(out), c.parallelism(), run.seconds(), err);
+        return report(out, parallelism, run.seconds(), err);
     }
 
     /** What a local run wrote, and its exit code (1 when anything was rejected, unregistered, unreadable or late). */

@@ -10,8 +10,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,8 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * add a parameter row.
  */
 class RulesDiffTest {
-
-    private static final Path RULES = Path.of("..", "rules").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
@@ -41,16 +37,7 @@ class RulesDiffTest {
 
     private Path copy(String name) throws IOException {
         Path target = dir.resolve(name);
-        for (String sub : List.of("tables", "drl")) {
-            try (Stream<Path> walk = Files.walk(RULES.resolve(sub))) {
-                for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                    if (RULES.relativize(p).toString().startsWith("drl/generated")) continue;
-                    Path t = target.resolve(RULES.relativize(p).toString());
-                    Files.createDirectories(t.getParent());
-                    Files.copy(p, t);
-                }
-            }
-        }
+        tianping.RuleSetTest.copyRules(target);
         return target;
     }
 

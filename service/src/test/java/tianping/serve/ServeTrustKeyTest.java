@@ -16,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,16 +35,8 @@ class ServeTrustKeyTest {
 
     private Path copy() throws Exception {
         Path target = dir.resolve("rules");
-        for (String sub : List.of("tables", "drl")) {
-            try (Stream<Path> walk = Files.walk(RULES.resolve(sub))) {
-                for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                    if (RULES.relativize(p).toString().startsWith("drl/generated")) continue;
-                    Path t = target.resolve(RULES.relativize(p).toString());
-                    Files.createDirectories(t.getParent());
-                    Files.copy(p, t);
-                }
-            }
-        }
+        ServiceBehaviourTest.copyTree(RULES.resolve("tables"), target.resolve("tables"));
+        ServiceBehaviourTest.copyTree(RULES.resolve("drl"), target.resolve("drl"));
         return target;
     }
 
