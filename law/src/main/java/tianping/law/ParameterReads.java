@@ -11,15 +11,15 @@ import java.util.function.Supplier;
  */
 public final class ParameterReads {
 
-    private static final ThreadLocal<Set<String>> RECORDING = new ThreadLocal<>();
+    private static final ThreadLocal<Set<Parameter>> RECORDING = new ThreadLocal<>();
 
     private ParameterReads() {
     }
 
-    /** The rows read (as {@link #key}) while {@code work} ran on this thread, with its result. */
+    /** The rows read while {@code work} ran on this thread, with its result. */
     public static <T> Recorded<T> during(Supplier<T> work) {
-        Set<String> previous = RECORDING.get();
-        Set<String> reads = new HashSet<>();
+        Set<Parameter> previous = RECORDING.get();
+        Set<Parameter> reads = new HashSet<>();
         RECORDING.set(reads);
         try {
             T result = work.get();
@@ -31,8 +31,8 @@ public final class ParameterReads {
     }
 
     static void noted(Parameter p) {
-        Set<String> reads = RECORDING.get();
-        if (reads != null) reads.add(key(p));
+        Set<Parameter> reads = RECORDING.get();
+        if (reads != null) reads.add(p);
     }
 
     /** A parameter row: its name and the date it takes effect (one parameter may have several rows over time). */
@@ -40,6 +40,6 @@ public final class ParameterReads {
         return p.name() + "（" + p.validity() + "）";
     }
 
-    public record Recorded<T>(T result, Set<String> reads) {
+    public record Recorded<T>(T result, Set<Parameter> reads) {
     }
 }

@@ -63,8 +63,8 @@ public final class ImpactAnalysis {
         var after = ParameterReads.during(() -> decide(candidate, candidateReader, source, caseJson, baseDir, "候选规则集"));
         if (before.result() == null || after.result() == null) return;
         Set<String> read = new HashSet<>();
-        for (String key : before.reads()) read.add(key.substring(0, key.lastIndexOf('（')));
-        for (String key : after.reads()) read.add(key.substring(0, key.lastIndexOf('（')));
+        before.reads().forEach(p -> read.add(p.name()));
+        after.reads().forEach(p -> read.add(p.name()));
         compare(source, before.result(), after.result(), read);
     }
 

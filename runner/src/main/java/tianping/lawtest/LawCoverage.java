@@ -60,7 +60,7 @@ public final class LawCoverage {
         LawBook book = ruleSet.law().book();
         Set<String> named = new HashSet<>();
         Set<String> fired = new HashSet<>();
-        Set<String> read = new HashSet<>();
+        Set<tianping.law.Parameter> read = new HashSet<>();
         Map<String, boolean[]> sides = new LinkedHashMap<>();
         for (RuleTestRunner.Result r : results) {
             for (String column : NAMING) named.addAll(split(r.test().expected().getOrDefault(column, "")));
@@ -105,8 +105,7 @@ public final class LawCoverage {
         }
         List<Entry> parameters = new ArrayList<>();
         book.parameterRows().forEach(p -> {
-            String key = ParameterReads.key(p);
-            parameters.add(new Entry(key, p.description(), false, read.contains(key)));
+            parameters.add(new Entry(ParameterReads.key(p), p.description(), false, read.contains(p)));
         });
         return new Report(items, provisions, rules, parameters, thresholds);
     }

@@ -39,7 +39,7 @@ public final class RuleTestRunner {
      * findings and the decision (null if the case was refused) and the parameter rows read while deciding.
      */
     public record Result(RuleTest test, List<String> differences, List<tianping.facts.Finding> findings, Decision decision,
-                         Set<String> parametersRead) {
+                         Set<tianping.law.Parameter> parametersRead) {
         Result(RuleTest test, List<String> differences) {
             this(test, differences, List.of(), null, Set.of());
         }
