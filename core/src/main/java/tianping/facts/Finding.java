@@ -40,25 +40,6 @@ public final class Finding {
     public record CaseFinding(String id, ViolationType type) {
     }
 
-    private final String id;
-    private final ViolationType type;
-    private final LocalDate actDate;
-    private final LocalDate actEndDate;
-    private final LocalDate discoveredOn;
-    private final String discoveredBy;
-    private final String continuationOf;
-    private final String harm;
-    private final boolean endangersLifeOrHealth;
-    private final String alertLevel;
-    private final boolean verifiedComplaint;
-    private final Conduct conduct;
-    private final List<String> mitigation;
-    private final Correction correction;
-    private final List<Exceedance> exceedances;
-    private final LocalDateTime complianceRestoredAt;
-    private final Fault fault;
-    private final Details details;
-    private final List<Episode> episodes;
     private final Context context;
     private final LocalDate judgedOn;
     private final Integer correctionWorkingDays;
@@ -105,7 +86,7 @@ public final class Finding {
         }
     }
 
-    /** The act as established; the fields above unpack it for the getters the rules call. */
+    /** The act as established; the getters the rules call read it. */
     private final Facts facts;
 
     /**
@@ -114,29 +95,10 @@ public final class Finding {
      */
     public Finding(Facts facts, Context context, LocalDate judgedOn, Integer correctionWorkingDays) {
         this.facts = facts;
-        this.id = facts.id();
-        this.type = facts.type();
-        this.actDate = facts.actDate();
-        this.actEndDate = facts.actEndDate();
-        this.discoveredOn = facts.discoveredOn();
-        this.discoveredBy = facts.discoveredBy();
-        this.continuationOf = facts.continuationOf();
-        this.harm = facts.harm();
-        this.endangersLifeOrHealth = facts.endangersLifeOrHealth();
-        this.alertLevel = facts.alertLevel();
-        this.verifiedComplaint = facts.verifiedComplaint();
-        this.conduct = facts.conduct();
-        this.mitigation = facts.mitigation();
-        this.correction = facts.correction();
-        this.exceedances = facts.exceedances();
-        this.complianceRestoredAt = facts.complianceRestoredAt();
-        this.fault = facts.fault();
-        this.details = facts.details();
-        this.episodes = facts.episodes();
         this.context = Objects.requireNonNull(context);
         this.judgedOn = Objects.requireNonNull(judgedOn);
         this.correctionWorkingDays = correctionWorkingDays;
-        this.summary = ExceedanceSummary.of(this.exceedances);
+        this.summary = ExceedanceSummary.of(facts.exceedances());
     }
 
     /** The same finding judged under the law in force on another date (行政处罚法 Art. 37). */
@@ -146,25 +108,25 @@ public final class Finding {
 
     // ---- identity and dates -------------------------------------------------------------------------------
 
-    public String getId() { return id; }
-    public ViolationType getType() { return type; }
-    public String getViolation() { return type.code(); }
-    public String getViolationName() { return type.name(); }
-    public String getMedium() { return type.medium(); }
-    public String getCategory() { return type.category(); }
-    public LocalDate getActDate() { return actDate; }
+    public String getId() { return facts.id(); }
+    public ViolationType getType() { return facts.type(); }
+    public String getViolation() { return facts.type().code(); }
+    public String getViolationName() { return facts.type().name(); }
+    public String getMedium() { return facts.type().medium(); }
+    public String getCategory() { return facts.type().category(); }
+    public LocalDate getActDate() { return facts.actDate(); }
     /** 违法行为终了日: the end of a continuing act, else the act date (Art. 36 counts from here). */
-    public LocalDate getActEndDate() { return actEndDate; }
-    public LocalDate getDiscoveredOn() { return discoveredOn; }
-    public String getDiscoveredBy() { return discoveredBy; }
-    public String getContinuationOf() { return continuationOf; }
+    public LocalDate getActEndDate() { return facts.actEndDate(); }
+    public LocalDate getDiscoveredOn() { return facts.discoveredOn(); }
+    public String getDiscoveredBy() { return facts.discoveredBy(); }
+    public String getContinuationOf() { return facts.continuationOf(); }
     /** Was the violation discovered within {@code years} years of the end of the act (行政处罚法 Art. 36)? */
     public boolean discoveredWithinYears(int years) {
-        return !discoveredOn.isAfter(actEndDate.plusYears(years));
+        return !facts.discoveredOn().isAfter(facts.actEndDate().plusYears(years));
     }
 
     /** 违法持续时间: months from the act to its end. */
-    public Double getDurationMonths() { return Months.between(actDate, actEndDate); }
+    public Double getDurationMonths() { return Months.between(facts.actDate(), facts.actEndDate()); }
     /** The date whose law is applied: the act date, or the decision date when the lighter later law is tried. */
     public LocalDate getJudgedOn() { return judgedOn; }
     public LocalDate getDecisionDate() { return context.decisionDate(); }
@@ -172,28 +134,28 @@ public final class Finding {
     public String getIndustry() { return context.enterprise().industry(); }
     public Credit getCredit() { return context.credit(); }
     public List<PriorFinding> getHistory() { return context.history(); }
-    public List<Exceedance> getExceedances() { return exceedances; }
-    public List<Episode> getEpisodes() { return episodes; }
-    public List<String> getMitigation() { return mitigation; }
-    public Details getDetails() { return details; }
-    public Fault getFault() { return fault; }
-    public Correction getCorrection() { return correction; }
+    public List<Exceedance> getExceedances() { return facts.exceedances(); }
+    public List<Episode> getEpisodes() { return facts.episodes(); }
+    public List<String> getMitigation() { return facts.mitigation(); }
+    public Details getDetails() { return facts.details(); }
+    public Fault getFault() { return facts.fault(); }
+    public Correction getCorrection() { return facts.correction(); }
 
     // ---- harm and conduct ---------------------------------------------------------------------------------
 
-    public String getHarm() { return harm; }
+    public String getHarm() { return facts.harm(); }
     /** 已造成严重污染: harm 较大 or 重大. */
-    public boolean isSeriousHarm() { return harm.equals("较大") || harm.equals("重大"); }
-    public boolean isEndangersLifeOrHealth() { return endangersLifeOrHealth; }
-    public String getAlertLevel() { return alertLevel; }
-    public boolean isDuringHeavyPollutionAlert() { return alertLevel != null; }
-    public boolean isVerifiedComplaint() { return verifiedComplaint; }
-    public boolean isRefusedCorrection() { return conduct.refusedCorrection(); }
-    public boolean isEvasive() { return conduct.evasive(); }
-    public boolean isFalsification() { return conduct.falsification(); }
-    public boolean isObstruction() { return conduct.obstruction(); }
-    public boolean isNoFaultProven() { return conduct.noFaultProven(); }
-    public boolean isMitigated() { return !mitigation.isEmpty(); }
+    public boolean isSeriousHarm() { return facts.harm().equals("较大") || facts.harm().equals("重大"); }
+    public boolean isEndangersLifeOrHealth() { return facts.endangersLifeOrHealth(); }
+    public String getAlertLevel() { return facts.alertLevel(); }
+    public boolean isDuringHeavyPollutionAlert() { return facts.alertLevel() != null; }
+    public boolean isVerifiedComplaint() { return facts.verifiedComplaint(); }
+    public boolean isRefusedCorrection() { return facts.conduct().refusedCorrection(); }
+    public boolean isEvasive() { return facts.conduct().evasive(); }
+    public boolean isFalsification() { return facts.conduct().falsification(); }
+    public boolean isObstruction() { return facts.conduct().obstruction(); }
+    public boolean isNoFaultProven() { return facts.conduct().noFaultProven(); }
+    public boolean isMitigated() { return !facts.mitigation().isEmpty(); }
 
     // ---- the enterprise, seen from the finding (so one pattern can hold every condition) -------------------
 
@@ -209,39 +171,39 @@ public final class Finding {
      * act; whether each is then excused is decided on that finding).
      */
     public boolean isOtherExceedanceOrEvasionInCase() {
-        return context.caseFindings().stream().anyMatch(o -> !o.id().equals(id)
+        return context.caseFindings().stream().anyMatch(o -> !o.id().equals(facts.id())
                 && (o.type().category().equals("超标排放") || o.type().category().equals("逃避监管")));
     }
 
     // ---- correction ---------------------------------------------------------------------------------------
 
-    public boolean isCorrected() { return correction.correctedOn() != null || correction.onTheSpot(); }
-    public boolean isCorrectedOnTheSpot() { return correction.onTheSpot(); }
+    public boolean isCorrected() { return facts.correction().correctedOn() != null || facts.correction().onTheSpot(); }
+    public boolean isCorrectedOnTheSpot() { return facts.correction().onTheSpot(); }
 
     /** Calendar days from service of the correction order to correction (0 if corrected before the order). */
     public Integer getCorrectionDays() {
-        if (correction.onTheSpot()) return 0;
-        if (correction.correctedOn() == null || correction.orderedOn() == null) return null;
-        return (int) Math.max(0, ChronoUnit.DAYS.between(correction.orderedOn(), correction.correctedOn()));
+        if (facts.correction().onTheSpot()) return 0;
+        if (facts.correction().correctedOn() == null || facts.correction().orderedOn() == null) return null;
+        return (int) Math.max(0, ChronoUnit.DAYS.between(facts.correction().orderedOn(), facts.correction().correctedOn()));
     }
 
     /** Working days from service of the correction order to correction, by the official holiday calendar. */
     public Integer getCorrectionWorkingDays() {
-        return correction.onTheSpot() ? Integer.valueOf(0) : correctionWorkingDays;
+        return facts.correction().onTheSpot() ? Integer.valueOf(0) : correctionWorkingDays;
     }
 
     /** Calendar days from discovery to correction. */
     public Integer getSelfCorrectionDays() {
-        if (correction.onTheSpot()) return 0;
-        if (correction.correctedOn() == null) return null;
-        return (int) Math.max(0, ChronoUnit.DAYS.between(discoveredOn, correction.correctedOn()));
+        if (facts.correction().onTheSpot()) return 0;
+        if (facts.correction().correctedOn() == null) return null;
+        return (int) Math.max(0, ChronoUnit.DAYS.between(facts.discoveredOn(), facts.correction().correctedOn()));
     }
 
     /** Not corrected by the deadline set in the order, as of the decision date. */
     public boolean isCorrectionOverdue() {
-        LocalDate deadline = correction.deadline();
+        LocalDate deadline = facts.correction().deadline();
         if (deadline == null) return false;
-        LocalDate done = correction.correctedOn();
+        LocalDate done = facts.correction().correctedOn();
         return done != null ? done.isAfter(deadline) : context.decisionDate().isAfter(deadline);
     }
 
@@ -278,7 +240,7 @@ public final class Finding {
     public double getMaxHeavyMetalOrPopRatio() { return summary.maxHeavyMetalOrPopRatio(); }
     /** SO₂ (a21026) or NOx (a21002) was exceeded (两高解释 Art. 1(6)). */
     public boolean isExceededSulphurOrNitrogenOxides() { return summary.sulphurOrNitrogenOxides(); }
-    public boolean isComplianceRestored() { return complianceRestoredAt != null; }
+    public boolean isComplianceRestored() { return facts.complianceRestoredAt() != null; }
 
     /** measured / limit, the highest among factors of a heavy-metal group (两高解释 Art. 1(3)(4)). */
     public double maxRatioInMetalGroup(String group) {
@@ -287,7 +249,7 @@ public final class Finding {
 
     /** Falsified data cover COD, NH₃-N, SO₂ or NOx (两高解释 Art. 1(7)). */
     public boolean isFalsifiedKeyPollutant() {
-        return details.falsifiedFactors().stream().anyMatch(List.of("w01018", "w21003", "a21026", "a21002")::contains);
+        return facts.details().falsifiedFactors().stream().anyMatch(List.of("w01018", "w21003", "a21026", "a21002")::contains);
     }
 
     /**
@@ -295,7 +257,7 @@ public final class Finding {
      * consecutive days, as 挂牌督办 triggers count them (安徽: 10 of 30).
      */
     public int dailyExceedanceDaysWithin(int days) {
-        List<LocalDate> dates = exceedances.stream().filter(Exceedance::daily).map(e -> e.start().toLocalDate())
+        List<LocalDate> dates = facts.exceedances().stream().filter(Exceedance::daily).map(e -> e.start().toLocalDate())
                 .distinct().sorted().toList();
         int most = 0;
         for (int first = 0, last = 0; last < dates.size(); last++) {
@@ -307,39 +269,39 @@ public final class Finding {
 
     /** Manual monitoring (手工监测) found an exceedance too. Null when the finding carries no monitoring data. */
     public Boolean getManualMonitoringExceeded() {
-        if (exceedances.isEmpty()) return null;
-        return exceedances.stream().anyMatch(e -> e.averaging().equals("手工监测"));
+        if (facts.exceedances().isEmpty()) return null;
+        return facts.exceedances().stream().anyMatch(e -> e.averaging().equals("手工监测"));
     }
 
     /** A daily mean was exceeded; for a fault with no monitoring data, established as not exceeded. */
     public Boolean getDailyMeanExceeded() {
-        if (exceedances.isEmpty()) return fault != null ? Boolean.FALSE : null;
+        if (facts.exceedances().isEmpty()) return facts.fault() != null ? Boolean.FALSE : null;
         return summary.dailyMeanExceeded();
     }
 
     /** Hours from the start of the first exceedance to restored compliance. */
     public Double getHoursToCompliance() {
-        if (summary.firstStart() == null || complianceRestoredAt == null) return null;
-        return Duration.between(summary.firstStart(), complianceRestoredAt).toMinutes() / 60.0;
+        if (summary.firstStart() == null || facts.complianceRestoredAt() == null) return null;
+        return Duration.between(summary.firstStart(), facts.complianceRestoredAt()).toMinutes() / 60.0;
     }
 
     /** Calendar days from the day of the first exceedance to the day compliance was restored. */
     public Integer getDaysToCompliance() {
-        if (summary.firstStart() == null || complianceRestoredAt == null) return null;
-        return (int) ChronoUnit.DAYS.between(summary.firstStart().toLocalDate(), complianceRestoredAt.toLocalDate());
+        if (summary.firstStart() == null || facts.complianceRestoredAt() == null) return null;
+        return (int) ChronoUnit.DAYS.between(summary.firstStart().toLocalDate(), facts.complianceRestoredAt().toLocalDate());
     }
 
-    public LocalDateTime getComplianceRestoredAt() { return complianceRestoredAt; }
+    public LocalDateTime getComplianceRestoredAt() { return facts.complianceRestoredAt(); }
 
     // ---- fault --------------------------------------------------------------------------------------------
 
-    public Boolean getSuddenFault() { return fault == null ? null : fault.sudden(); }
-    public Boolean getProductionCut() { return fault == null ? null : fault.productionCut(); }
+    public Boolean getSuddenFault() { return facts.fault() == null ? null : facts.fault().sudden(); }
+    public Boolean getProductionCut() { return facts.fault() == null ? null : facts.fault().productionCut(); }
 
     /** Hours from the fault to its report; null if never reported. */
     public Double getFaultReportHours() {
-        if (fault == null || fault.reportedAt() == null) return null;
-        return Duration.between(fault.occurredAt(), fault.reportedAt()).toMinutes() / 60.0;
+        if (facts.fault() == null || facts.fault().reportedAt() == null) return null;
+        return Duration.between(facts.fault().occurredAt(), facts.fault().reportedAt()).toMinutes() / 60.0;
     }
 
     /**
@@ -349,74 +311,74 @@ public final class Finding {
      */
     public boolean faultHandledAsRequired(double reportLimitHours) {
         Double hours = getFaultReportHours();
-        return fault != null && Boolean.TRUE.equals(fault.sudden()) && Boolean.TRUE.equals(fault.productionCut())
+        return facts.fault() != null && Boolean.TRUE.equals(facts.fault().sudden()) && Boolean.TRUE.equals(facts.fault().productionCut())
                 && hours != null && hours <= reportLimitHours;
     }
 
     // ---- item-specific details ----------------------------------------------------------------------------
 
-    public Double getAnnualHazardousWasteTonnes() { return details.annualHazardousWasteTonnes(); }
-    public Double getStockpileAreaM2() { return details.stockpileAreaM2(); }
-    public String getConstructionStage() { return details.constructionStage(); }
-    public String getProjectNature() { return details.projectNature(); }
-    public Boolean getPollutantsDischarged() { return details.pollutantsDischarged(); }
-    public Boolean getStoppedOrRestored() { return details.stoppedOrRestored(); }
-    public Boolean getEligibleForFiling() { return details.eligibleForFiling(); }
-    public Boolean getFacilitiesBuilt() { return details.facilitiesBuilt(); }
-    public Boolean getFacilitiesRunning() { return details.facilitiesRunning(); }
-    public Boolean getAcceptanceInProgress() { return details.acceptanceInProgress(); }
-    public Boolean getAcceptedOnTimeOrStopped() { return details.acceptedOnTimeOrStopped(); }
-    public Boolean getEiaApproved() { return details.eiaApproved(); }
-    public Double getGasBoilerCapacityTph() { return details.gasBoilerCapacityTph(); }
-    public Boolean getNewLandOccupied() { return details.newLandOccupied(); }
-    public Boolean getAcceptancePledged() { return details.acceptancePledged(); }
-    public java.math.BigDecimal getTotalInvestment() { return details.totalInvestment(); }
-    public java.math.BigDecimal getDisposalCost() { return details.disposalCost(); }
-    public double getHazardousWasteTonnes() { return orZero(details.hazardousWasteTonnes()); }
-    public double getIllegalGainOrLoss() { return details.illegalGainOrLoss() == null ? 0.0 : details.illegalGainOrLoss().doubleValue(); }
-    public boolean isDischargeInProtectedZone() { return Boolean.TRUE.equals(details.dischargeInProtectedZone()); }
-    public boolean isSludgeDumped() { return Boolean.TRUE.equals(details.sludgeDumped()); }
-    public boolean isAnnualQuotaExceeded() { return Boolean.TRUE.equals(details.annualQuotaExceeded()); }
-    public boolean isDailyLoadExceeded() { return Boolean.TRUE.equals(details.dailyLoadExceeded()); }
-    public List<String> getFalsifiedFactors() { return details.falsifiedFactors(); }
+    public Double getAnnualHazardousWasteTonnes() { return facts.details().annualHazardousWasteTonnes(); }
+    public Double getStockpileAreaM2() { return facts.details().stockpileAreaM2(); }
+    public String getConstructionStage() { return facts.details().constructionStage(); }
+    public String getProjectNature() { return facts.details().projectNature(); }
+    public Boolean getPollutantsDischarged() { return facts.details().pollutantsDischarged(); }
+    public Boolean getStoppedOrRestored() { return facts.details().stoppedOrRestored(); }
+    public Boolean getEligibleForFiling() { return facts.details().eligibleForFiling(); }
+    public Boolean getFacilitiesBuilt() { return facts.details().facilitiesBuilt(); }
+    public Boolean getFacilitiesRunning() { return facts.details().facilitiesRunning(); }
+    public Boolean getAcceptanceInProgress() { return facts.details().acceptanceInProgress(); }
+    public Boolean getAcceptedOnTimeOrStopped() { return facts.details().acceptedOnTimeOrStopped(); }
+    public Boolean getEiaApproved() { return facts.details().eiaApproved(); }
+    public Double getGasBoilerCapacityTph() { return facts.details().gasBoilerCapacityTph(); }
+    public Boolean getNewLandOccupied() { return facts.details().newLandOccupied(); }
+    public Boolean getAcceptancePledged() { return facts.details().acceptancePledged(); }
+    public java.math.BigDecimal getTotalInvestment() { return facts.details().totalInvestment(); }
+    public java.math.BigDecimal getDisposalCost() { return facts.details().disposalCost(); }
+    public double getHazardousWasteTonnes() { return orZero(facts.details().hazardousWasteTonnes()); }
+    public double getIllegalGainOrLoss() { return facts.details().illegalGainOrLoss() == null ? 0.0 : facts.details().illegalGainOrLoss().doubleValue(); }
+    public boolean isDischargeInProtectedZone() { return Boolean.TRUE.equals(facts.details().dischargeInProtectedZone()); }
+    public boolean isSludgeDumped() { return Boolean.TRUE.equals(facts.details().sludgeDumped()); }
+    public boolean isAnnualQuotaExceeded() { return Boolean.TRUE.equals(facts.details().annualQuotaExceeded()); }
+    public boolean isDailyLoadExceeded() { return Boolean.TRUE.equals(facts.details().dailyLoadExceeded()); }
+    public List<String> getFalsifiedFactors() { return facts.details().falsifiedFactors(); }
 
     private static double orZero(Double d) { return d == null ? 0.0 : d; }
 
     /** Months (with fraction) from discovery to completing the missing approval, acceptance or filing. */
     public Double getMonthsToRegularize() {
-        LocalDate done = details.regularizedOn();
+        LocalDate done = facts.details().regularizedOn();
         if (done == null) return null;
-        return Months.between(discoveredOn, done);
+        return Months.between(facts.discoveredOn(), done);
     }
 
     // ---- history ------------------------------------------------------------------------------------------
 
     /** Earlier findings of the same violation type found within {@code months} months before the act. */
     public int sameViolationsWithinMonths(int months) {
-        LocalDate from = actDate.minusMonths(months);
-        return count(p -> p.violation().equals(type.code()) && within(p.discoveredOn(), from));
+        LocalDate from = facts.actDate().minusMonths(months);
+        return count(p -> p.violation().equals(facts.type().code()) && within(p.discoveredOn(), from));
     }
 
     /** Earlier findings of the same violation type, ever (首次被发现 = 0). */
     public int getSameViolationsEver() {
-        return count(p -> p.violation().equals(type.code()) && !p.discoveredOn().isAfter(actDate));
+        return count(p -> p.violation().equals(facts.type().code()) && !p.discoveredOn().isAfter(facts.actDate()));
     }
 
     /** Earlier minor violations (handled without a penalty) found within {@code months} months before the act. */
     public int minorViolationsWithinMonths(int months) {
-        LocalDate from = actDate.minusMonths(months);
+        LocalDate from = facts.actDate().minusMonths(months);
         return count(p -> p.minor() && within(p.discoveredOn(), from));
     }
 
     /** Earlier reminders (提醒) about the same violation type within {@code months} months before the act. */
     public int remindersWithinMonths(int months) {
-        LocalDate from = actDate.minusMonths(months);
-        return count(p -> p.outcome().equals("提醒") && p.violation().equals(type.code()) && within(p.discoveredOn(), from));
+        LocalDate from = facts.actDate().minusMonths(months);
+        return count(p -> p.outcome().equals("提醒") && p.violation().equals(facts.type().code()) && within(p.discoveredOn(), from));
     }
 
     /** Earlier violations of any type found within {@code years} years before the act. */
     public int violationsWithinYears(int years) {
-        LocalDate from = actDate.minusYears(years);
+        LocalDate from = facts.actDate().minusYears(years);
         return count(p -> within(p.discoveredOn(), from));
     }
 
@@ -425,19 +387,19 @@ public final class Finding {
      * exceeding SO₂ or NOx limits during a heavy-pollution alert.
      */
     public int alertExceedancePenaltiesWithinYears(int years) {
-        LocalDate from = actDate.minusYears(years);
+        LocalDate from = facts.actDate().minusYears(years);
         return count(p -> p.penalized() && p.duringHeavyPollutionAlert() && within(p.effectiveDate(), from)
                 && (p.factors().contains("a21026") || p.factors().contains("a21002")));
     }
 
     /** Earlier penalties within {@code years} years for discharging toxic substances. */
     public int toxicPenaltiesWithinYears(int years) {
-        LocalDate from = actDate.minusYears(years);
+        LocalDate from = facts.actDate().minusYears(years);
         return count(p -> p.penalized() && p.toxicDischarge() && within(p.effectiveDate(), from));
     }
 
     private boolean within(LocalDate date, LocalDate from) {
-        return date != null && !date.isBefore(from) && !date.isAfter(actDate);
+        return date != null && !date.isBefore(from) && !date.isAfter(facts.actDate());
     }
 
     private int count(Predicate<PriorFinding> p) {
@@ -448,6 +410,6 @@ public final class Finding {
 
     @Override
     public String toString() {
-        return "违法事实 " + id + "（" + type.name() + "，" + actDate + "）";
+        return "违法事实 " + facts.id() + "（" + facts.type().name() + "，" + facts.actDate() + "）";
     }
 }

@@ -2,14 +2,14 @@ package tianping.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** JSON output: dates as YYYY-MM-DD, fields in declaration order, compact for JSON Lines, indented for one case. */
+/**
+ * JSON output: the batch pipeline's settings ({@link tianping.batch.Lines}: dates as YYYY-MM-DD, fields in
+ * declaration order), compact for JSON Lines, indented for one case.
+ */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    public static final ObjectMapper MAPPER = tianping.batch.Lines.MAPPER;
     static final ObjectWriter COMPACT = MAPPER.writer();
     static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
