@@ -105,6 +105,7 @@ class LegalStaffGuideTest {
         List<Step> steps = steps(Files.readAllLines(GUIDE, StandardCharsets.UTF_8));
         assertTrue(steps.size() >= 10, "the guide's loop: " + steps);
         for (Step step : steps) {
+            long start = System.nanoTime();
             String where = "rules/README.md:" + step.line() + "  " + step.text();
             String text = step.text().replaceFirst("\\s+#\\s.*$", "").strip();
             if (text.startsWith("tianping ")) fail(where + "\n命令应写成 ./tianping …（在仓库根目录运行启动器）");
@@ -133,6 +134,8 @@ class LegalStaffGuideTest {
             } else {
                 fail(where + "\n不认识的步骤");
             }
+            // where the seconds go (each command that loads a rule directory compiles it)
+            System.err.printf("%.1f s  %s%n", (System.nanoTime() - start) / 1e9, where);
         }
         List<String> expected = new ArrayList<>(commands.keySet());
         expected.addAll(handSteps.keySet());
