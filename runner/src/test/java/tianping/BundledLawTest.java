@@ -42,6 +42,20 @@ class BundledLawTest {
         return tests;
     }
 
+    /**
+     * Issue 12 point 3: the bundled law's own tests apply every list item, fire every penalty provision and reach
+     * both sides of every numeric threshold ({@code tianping test --coverage} prints what is missing). A new item,
+     * provision or threshold therefore comes with its test rows.
+     */
+    @Test
+    void theBundledTestsReachEveryItemProvisionAndBothSidesOfEveryThreshold() throws IOException {
+        var summary = tianping.lawtest.RuleTestReport.run(new RuleTestRunner(Fixtures.ruleSet(), Fixtures.CASES), TESTS, TESTS);
+        var report = tianping.lawtest.LawCoverage.of(Fixtures.ruleSet(), summary.results());
+        var out = new java.io.StringWriter();
+        tianping.lawtest.LawCoverage.print(report, new java.io.PrintWriter(out));
+        assertTrue(report.complete(), out.toString());
+    }
+
     @Test
     void everyFixtureCaseHasAHandWrittenExpectation() throws IOException {
         Set<String> covered = new HashSet<>();

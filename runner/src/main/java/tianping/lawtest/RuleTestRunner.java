@@ -80,7 +80,7 @@ public final class RuleTestRunner {
                 ObjectNode tree = CaseReader.parse(file.toString(), Files.readAllBytes(file)).deepCopy();
                 for (Map.Entry<String, String> o : test.overrides()) {
                     try {
-                        set(tree, o.getKey(), value(o.getValue()));
+                        set(tree, o.getKey(), value(o.getValue()), o.getValue());
                     } catch (RuntimeException e) {
                         diff.add("改动“" + o.getKey() + "”无法应用：案件中没有这个位置");
                         return new Result(test, diff);
@@ -201,6 +201,31 @@ public final class RuleTestRunner {
             return CaseReader.mapper().readTree(cell);
         }
         return JsonNodeFactory.instance.textNode(cell);
+    }
+
+    /**
+     * Sets a dotted path with [i] indexes ("findings[0].exceedances[1]"); null removes the field. A cell written as
+     * a number replaces a field that is text in the base case as that text (a region code 510802, an id 2024):
+     * otherwise a legal staff member could not change a code made of digits without writing JSON quotes.
+     */
+    static void set(ObjectNode root, String path, JsonNode value, String cell) {
+        if (value != null && value.isNumber()) {
+            JsonNode old = at(root, path);
+            if (old != null && old.isTextual()) value = JsonNodeFactory.instance.textNode(cell.trim());
+        }
+        set(root, path, value);
+    }
+
+    /** The node at a path written as for {@link #set}, or null when there is none. */
+    private static JsonNode at(JsonNode root, String path) {
+        JsonNode node = root;
+        for (String part : path.split("\\.")) {
+            int bracket = part.indexOf('[');
+            node = node.get(bracket < 0 ? part : part.substring(0, bracket));
+            if (node != null && bracket >= 0) node = node.get(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
+            if (node == null) return null;
+        }
+        return node;
     }
 
     /** Sets a dotted path with [i] indexes ("findings[0].exceedances[1]"); null removes the field. */

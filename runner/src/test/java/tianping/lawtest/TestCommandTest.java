@@ -72,6 +72,17 @@ class TestCommandTest {
     }
 
     @Test
+    void aCodeOfDigitsReplacesATextFieldAsText() throws IOException {
+        // 广元 (5108) has a warning scheme: the no-fault case moved there gets the blue notice; written 510802 as
+        // legal staff would, not "510802" in JSON quotes (which the schema would refuse as a number before)
+        Run r = run("""
+                基础案件,字段,取值,处理结论,预警,应触发
+                escalation/no-fault,enterprise.regionCode,510802,不予处罚（无过错不罚）,蓝色预警,WARN-BLUE
+                """);
+        assertEquals(0, r.code(), r.out() + r.err());
+    }
+
+    @Test
     void anUnknownColumnAndAMissingCaseAreNamed() throws IOException {
         Run r = run("""
                 案件,处理结论,金额
