@@ -4,6 +4,7 @@ import tianping.engine.Decider;
 import tianping.law.LawBook;
 import tianping.power.episodes.Thresholds;
 import tianping.power.readings.Grid;
+import tianping.power.readings.RowDigest;
 import tianping.power.readings.SeriesBuilder;
 
 import java.io.IOException;
@@ -106,14 +107,19 @@ public final class PowerBatchSteps {
         return b;
     }
 
-    /** Derives and decides one enterprise from its filled grid, as power-batch does: its output line. */
-    public Decided decide(Registered r, SeriesBuilder builder) {
+    /**
+     * Derives and decides one enterprise from its filled grid, as power-batch does: its output line.
+     *
+     * @param rows the enterprise's rows in the order they came (the fingerprint its derivedFrom names)
+     */
+    public Decided decide(Registered r, SeriesBuilder builder, RowDigest rows) {
         PowerBatch.Entry e = new PowerBatch.Entry(r.entry.line, r.entry.json);
         e.uscc = r.entry.uscc;
         e.caseId = r.entry.caseId;
         e.section = r.entry.section;
         e.errors.addAll(r.entry.errors);
         e.builder = builder;
+        e.rows = rows;
         return decided(batch.decide(e, options, thresholds, options.readings().getFileName().toString()), where(r));
     }
 

@@ -24,6 +24,7 @@ import tianping.power.episodes.TreatmentOffDetector;
 import tianping.power.readings.EnterpriseSeries;
 import tianping.power.readings.Grid;
 import tianping.power.readings.Role;
+import tianping.power.readings.RowDigest;
 import tianping.power.readings.SeriesBuilder;
 import tianping.read.CaseRejected;
 
@@ -271,7 +272,9 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
             if (n > 0) out.collect(Out.line(steps.unregistered(key, n)));
         } else {
             Work w = work(key, register);
-            PowerBatchSteps.Decided d = steps.decide(w.registered, w.builder);
+            RowDigest digest = new RowDigest();
+            for (FeedEvent e : rows.get()) if (e.kind == FeedEvent.READING) digest.add(e.row, 0, e.row.length);
+            PowerBatchSteps.Decided d = steps.decide(w.registered, w.builder, digest);
             Out o = Out.line(d.json());
             if (d.decision() != null) {
                 o.ruleSet = d.ruleSet();

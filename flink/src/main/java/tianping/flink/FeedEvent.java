@@ -19,14 +19,20 @@ public class FeedEvent {
     public double kw;
     public long line;
     public String message;
+    /**
+     * A reading's row as it stands in the feed, without its line end: what the enterprise's derivedFrom
+     * fingerprints, as power-batch's does (kept in state with the reading, so a recovery hashes the same rows).
+     */
+    public byte[] row;
     /** When the source read it (wall clock, ms): for the bench's arrival-to-alert latency only, never in any output. */
     public long arrivedAt;
 
     public FeedEvent() {
     }
 
-    static FeedEvent reading(String enterprise, String channel, long minute, double kw, long line) {
+    static FeedEvent reading(String enterprise, String channel, long minute, double kw, long line, byte[] row) {
         FeedEvent e = new FeedEvent();
+        e.row = row;
         e.kind = READING;
         e.enterprise = enterprise;
         e.channel = channel;

@@ -31,7 +31,13 @@ public final class ReadingsParse extends RichFlatMapFunction<NumberedLine, FeedE
         visitor = new ReadingVisitor() {
             @Override
             public void reading(String enterprise, String channel, long epochMinute, double kw, long line) {
-                out.collect(FeedEvent.reading(enterprise, channel, epochMinute, kw, line));
+                throw new IllegalStateException("the row parser passes each reading's row");
+            }
+
+            @Override
+            public void reading(String enterprise, String channel, long epochMinute, double kw, long line, byte[] row, int from, int to) {
+                byte[] bytes = from == 0 && to == row.length ? row : java.util.Arrays.copyOfRange(row, from, to);
+                out.collect(FeedEvent.reading(enterprise, channel, epochMinute, kw, line, bytes));
             }
 
             @Override

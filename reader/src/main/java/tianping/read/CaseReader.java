@@ -83,7 +83,8 @@ public final class CaseReader {
                 throw new CaseRejected(List.of(new CaseError(file, "$", "case_syntax_error", "文件为空，应为一个 JSON 对象")));
             }
             List<CaseError> unicode = new ArrayList<>();
-            loneSurrogates(file, node, "$", unicode);
+            // the located walk builds a path for every field; a case has no lone surrogate nearly always
+            if (hasLoneSurrogate(node)) loneSurrogates(file, node, "$", unicode);
             if (!unicode.isEmpty()) throw new CaseRejected(unicode);
             return node;
         } catch (JsonProcessingException e) {
@@ -167,6 +168,20 @@ public final class CaseReader {
                 .filter(e -> e.path().equals(at) || e.path().startsWith(at + ".") || e.path().startsWith(at + "["))
                 .toList();
         if (!errors.isEmpty()) throw new CaseRejected(errors);
+    }
+
+    /** Whether any string or name in the tree holds a lone surrogate: the walk below without its paths. */
+    private static boolean hasLoneSurrogate(JsonNode node) {
+        if (node.isTextual()) return !wellFormed(node.textValue());
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!wellFormed(e.getKey()) || hasLoneSurrogate(e.getValue())) return true;
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) if (hasLoneSurrogate(node.get(i))) return true;
+        }
+        return false;
     }
 
     /** Strings and names holding a lone surrogate (at most 20 listed: the first ones locate the problem). */

@@ -16,6 +16,7 @@ import tianping.power.readings.EnterpriseSeries;
 import tianping.power.readings.Grid;
 import tianping.power.readings.ReadingVisitor;
 import tianping.power.readings.ReadingsRelay;
+import tianping.power.readings.RowDigest;
 import tianping.power.readings.SeriesBuilder;
 import tianping.read.CaseError;
 import tianping.read.CaseFile;
@@ -77,6 +78,8 @@ public final class PowerBatch {
         String caseId;
         PowerSection section;
         SeriesBuilder builder;
+        /** The enterprise's rows of the feed as they stand in the file: its decisions' derivedFrom. */
+        RowDigest rows;
         final List<CaseError> errors = new ArrayList<>();
 
         Entry(long line, byte[] json) {
@@ -239,6 +242,7 @@ public final class PowerBatch {
             if (e.section == null) continue;
             e.builder = new SeriesBuilder(e.uscc, e.section.channels(), grid, slab, base);
             e.builder.file(readingsName);
+            e.rows = new RowDigest();
             base += e.section.channels().size();
         }
         return entries;
@@ -297,7 +301,7 @@ public final class PowerBatch {
                 return Outcome.of(line(e, where, result.anomalies().isEmpty() ? Status.CLEAN : Status.CLUES, readings, episodes, null, null));
             }
             ObjectNode tree = (ObjectNode) CaseReader.parse(where, e.json);
-            PowerDerivation.append(where, tree, result, List.of(new DerivedFrom(readingsName + "#" + e.uscc, series.sha256())));
+            PowerDerivation.append(where, tree, result, List.of(new DerivedFrom(readingsName + "#" + e.uscc, e.rows.sha256())));
             CaseFile c = reader.read(where, tree, o.enterprises().toAbsolutePath().getParent());
             Decision d = decider.decide(where, c);
             byte[] decisionJson = Lines.bytes(d);
@@ -341,8 +345,14 @@ public final class PowerBatch {
             this.file = file;
         }
 
+        /** Readings come with their rows ({@link ReadingsRelay}, {@link tianping.power.readings.ReadingsCsv}): the rows are hashed. */
         @Override
         public void reading(String enterprise, String channel, long minute, double kw, long line) {
+            throw new IllegalStateException("power-batch's feed fingerprints each enterprise's rows: it needs the row's bytes");
+        }
+
+        @Override
+        public void reading(String enterprise, String channel, long minute, double kw, long line, byte[] row, int from, int to) {
             rows++;
             Entry e;
             if (enterprise == lastUscc) {
@@ -356,7 +366,10 @@ public final class PowerBatch {
                 if (unregistered.size() < KEPT || unregistered.containsKey(enterprise)) unregistered.merge(enterprise, 1, Integer::sum);
                 return;
             }
-            if (e.builder != null) e.builder.add(channel, minute, kw, 0, line); // none: rejected, its line says why
+            if (e.builder != null) { // none: rejected, its line says why
+                e.builder.add(channel, minute, kw, 0, line);
+                e.rows.add(row, from, to);
+            }
         }
 
         @Override

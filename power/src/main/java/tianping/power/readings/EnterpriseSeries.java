@@ -1,6 +1,5 @@
 package tianping.power.readings;
 
-import tianping.core.Sha256;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,24 +55,6 @@ public final class EnterpriseSeries {
         int n = 0;
         for (int s = from; s < to; s++) if (!Float.isNaN(kw[c][s])) n++;
         return n;
-    }
-
-    /**
-     * The sha256 of the normalised readings (channel ids, then each slot's power as IEEE float bits, NaN for a
-     * gap): what a decision rests on when the enterprise's readings are a part of a larger feed.
-     */
-    public String sha256() {
-        {
-            java.security.MessageDigest d = Sha256.digest();
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * grid.slots());
-            for (int c = 0; c < channels.size(); c++) {
-                d.update(channels.get(c).id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                b.clear();
-                for (float v : kw[c]) b.putInt(Float.floatToIntBits(v));
-                d.update(b.array(), 0, b.position());
-            }
-            return Sha256.text(d);
-        }
     }
 
     /** Mean power of a channel over [from, to), gaps left out; NaN if none. */

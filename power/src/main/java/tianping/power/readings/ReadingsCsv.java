@@ -166,7 +166,7 @@ public final class ReadingsCsv {
                 return;
             }
         }
-        visitor.reading(ids.get(b, start(fe), end(fe)), ids.get(b, start(fc), end(fc)), minute, kw, line);
+        visitor.reading(ids.get(b, start(fe), end(fe)), ids.get(b, start(fc), end(fc)), minute, kw, line, b, from, to);
     }
 
     /** The last timestamp read, reused while rows repeat it (a feed in tick order repeats each one 60,000 times). */

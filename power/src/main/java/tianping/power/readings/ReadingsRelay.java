@@ -11,14 +11,18 @@ import java.util.concurrent.BlockingQueue;
  * parsing and routing readings onto grids each take about half of the feed, so on two cores they overlap instead
  * of adding up. Parsing starts at {@link #start}, before the caller is ready to receive (power-batch reads its
  * register meanwhile); the rows wait in a few bounded batches, so memory stays small whatever the file's size.
- * The visitor sees exactly the calls {@link ReadingsCsv#parse} would make, in the same order.
+ * The visitor sees exactly the calls {@link ReadingsCsv#parse} would make, in the same order, each reading with its
+ * row's bytes.
  */
 public final class ReadingsRelay implements AutoCloseable {
 
     private static final int ROWS = 16_384;
     private static final int BATCHES = 24;
 
-    /** Rows parsed, waiting for the visitor; a malformed row has its message instead of values. */
+    /**
+     * Rows parsed, waiting for the visitor; a malformed row has its message instead of values. Each reading's row
+     * bytes are copied after the previous one's (the parser's buffer is reused), for visitors that hash them.
+     */
     private static final class Batch implements ReadingVisitor {
         final String[] enterprise = new String[ROWS];
         final String[] channel = new String[ROWS];
@@ -26,30 +30,48 @@ public final class ReadingsRelay implements AutoCloseable {
         final double[] kw = new double[ROWS];
         final long[] line = new long[ROWS];
         final String[] malformed = new String[ROWS];
+        /** Row i's bytes end at rowEnd[i] in {@link #bytes} and start where row i − 1's end (0 for the first). */
+        final int[] rowEnd = new int[ROWS];
+        byte[] bytes = new byte[ROWS * 64];
+        int used;
         int size;
 
         @Override
         public void reading(String enterprise, String channel, long minute, double kw, long line) {
+            reading(enterprise, channel, minute, kw, line, bytes, 0, 0);
+        }
+
+        @Override
+        public void reading(String enterprise, String channel, long minute, double kw, long line, byte[] row, int from, int to) {
+            int n = to - from;
+            if (used + n > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + n));
+            System.arraycopy(row, from, bytes, used, n);
+            used += n;
             this.enterprise[size] = enterprise;
             this.channel[size] = channel;
             this.minute[size] = minute;
             this.kw[size] = kw;
             this.line[size] = line;
+            this.rowEnd[size] = used;
             this.malformed[size++] = null;
         }
 
         @Override
         public void malformed(long line, String message) {
             this.line[size] = line;
+            this.rowEnd[size] = used;
             this.malformed[size++] = message;
         }
 
         void replay(ReadingVisitor to) {
+            int from = 0;
             for (int i = 0; i < size; i++) {
-                if (malformed[i] == null) to.reading(enterprise[i], channel[i], minute[i], kw[i], line[i]);
+                if (malformed[i] == null) to.reading(enterprise[i], channel[i], minute[i], kw[i], line[i], bytes, from, rowEnd[i]);
                 else to.malformed(line[i], malformed[i]);
+                from = rowEnd[i];
             }
             size = 0;
+            used = 0;
         }
     }
 
@@ -80,6 +102,12 @@ public final class ReadingsRelay implements AutoCloseable {
                 @Override
                 public void reading(String enterprise, String channel, long minute, double kw, long line) {
                     current[0].reading(enterprise, channel, minute, kw, line);
+                    if (current[0].size == ROWS) current[0] = handOver(current[0]);
+                }
+
+                @Override
+                public void reading(String enterprise, String channel, long minute, double kw, long line, byte[] row, int from, int to) {
+                    current[0].reading(enterprise, channel, minute, kw, line, row, from, to);
                     if (current[0].size == ROWS) current[0] = handOver(current[0]);
                 }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The relay hands the visitor exactly what parsing on the caller's thread would, in the same order. */
+/** The relay hands the visitor exactly what parsing on the caller's thread would, in the same order, rows' bytes included. */
 class ReadingsRelayTest {
 
     /** Every call a visitor receives, as text. */
@@ -22,6 +22,13 @@ class ReadingsRelayTest {
         @Override
         public void reading(String enterprise, String channel, long minute, double kw, long line) {
             calls.add(line + " " + enterprise + " " + channel + " " + minute + " " + kw);
+        }
+
+        /** With the row as the parser saw it: what power-batch fingerprints (RowDigest). */
+        @Override
+        public void reading(String enterprise, String channel, long minute, double kw, long line, byte[] row, int from, int to) {
+            reading(enterprise, channel, minute, kw, line);
+            calls.add("row " + new String(row, from, to - from, StandardCharsets.UTF_8));
         }
 
         @Override
@@ -47,7 +54,8 @@ class ReadingsRelayTest {
         try (ReadingsRelay relay = ReadingsRelay.start(new ByteArrayInputStream(bytes))) {
             relay.drainTo(relayed);
         }
-        assertEquals(50_000, direct.calls.size());
+        // 50,000 rows: 10 malformed (6 negative, 4 with three fields), each of the 49,990 readings with its row
+        assertEquals(50_000 + 49_990, direct.calls.size());
         assertEquals(direct.calls, relayed.calls);
     }
 
