@@ -136,7 +136,16 @@ final class Service implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("服务停止时出错：" + e, e);
         } finally {
-            if (syncer != null) syncer.shutdownNow();
+            if (syncer != null) {
+                // not shutdownNow: interrupting a sync inside FileChannel.force closes the log's channel (an
+                // InterruptibleChannel), and the final sync below then fails with ClosedChannelException
+                syncer.shutdown();
+                try {
+                    syncer.awaitTermination(STOP_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             rules.close();
             store.sync();
             store.close();
