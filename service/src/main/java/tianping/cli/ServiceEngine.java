@@ -119,7 +119,8 @@ public final class ServiceEngine {
     public static byte[] checkJson(Result r) {
         try {
             return switch (r.kind()) {
-                case DECIDED -> (Json.PRETTY.writeValueAsString(r.decision()) + "\n").getBytes(StandardCharsets.UTF_8);
+                // the decision was serialised once already (decisionJson, the bytes recorded): re-spaced, not re-serialised
+                case DECIDED -> PrettyJsonBytes.of(r.decisionJson(), (byte) '\n');
                 case NO_VIOLATION -> (Json.PRETTY.writeValueAsString(BatchCommand.noViolation(r.source(), null, r.noViolation())) + "\n")
                         .getBytes(StandardCharsets.UTF_8);
                 default -> null;

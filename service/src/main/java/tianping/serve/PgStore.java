@@ -30,10 +30,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The decision store in PostgreSQL: the very {@link LogRecord} lines of {@code decisions.jsonl}, each kept verbatim
  * ({@code line bytea}: the hash is over bytes) beside indexed columns for the API's lookups. The writer position —
- * the last seq and hash — is the single row of {@code tianping_head}, locked {@code FOR UPDATE} inside every insert
- * transaction, so any number of writers (threads or processes) get consecutive sequence numbers, none lost or
- * doubled. Requests hand their decisions to one writer thread that commits whatever has queued up in one
- * transaction (group commit); a request is answered only after its record is committed.
+ * the last seq and hash — is the single row of {@code tianping_head}: every insert moves it in the same statement,
+ * only from the position its records were chained onto (the row lock and that condition, see {@link #write}), so
+ * any number of writers (threads or processes) get consecutive sequence numbers, none lost or doubled. Requests
+ * hand their decisions to one writer thread that commits whatever has queued up in one statement, one round trip
+ * (group commit); a request is answered only after its record is committed.
  */
 final class PgStore implements DecisionStore {
 
@@ -98,7 +99,8 @@ final class PgStore implements DecisionStore {
                     s.execute("SELECT pg_advisory_unlock(7465746)");
                 }
             }
-            w.setAutoCommit(false);
+            // each group commit is one statement committed on its own (see write)
+            w.setAutoCommit(true);
             Connection r = DriverManager.getConnection(url);
             r.setReadOnly(true);
             PgStore store = new PgStore(url, w, r);
@@ -152,42 +154,92 @@ final class PgStore implements DecisionStore {
         }
     }
 
-    /** Appends a group of decisions in one transaction holding the head row; completes each with its seq or the failure. */
+    /**
+     * The head as this writer last committed or read it; {@code headSeq < 0} when not known (at start, after a
+     * failure). It is only a guess at the database's head: {@link #GROUP_SQL} applies a group only if the head row
+     * still holds exactly this position, so a guess made stale by another writer costs one retry, never a record.
+     */
+    private long headSeq = -1;
+    private String headHash;
+
+    /**
+     * Appends a group of decisions in one statement, one round trip, committed on its own (autocommit): the head
+     * row is moved from the position the group's records were chained onto to the group's last record, and the
+     * records are inserted only if that update found the head where expected. Another writer (thread or process)
+     * that moved the head meanwhile holds the row lock or has committed: PostgreSQL re-checks the update's
+     * condition on the row as that writer left it, the update matches no row, nothing is inserted, and this
+     * writer reads the head again and rechains the group. The row lock and the condition are the database's
+     * guard of the writer position, as the {@code SELECT … FOR UPDATE} transaction was; the primary key on seq and
+     * the unique hash remain a second one. Completes each decision with its seq or the failure.
+     */
     private void write(List<Pending> group) {
         List<Long> seqs = new ArrayList<>(group.size());
         try {
-            long seq;
-            String prev;
-            try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM tianping_head WHERE id = 1 FOR UPDATE")) {
-                rs.next();
-                seq = rs.getLong(1);
-                prev = rs.getString(2);
-            }
-            try (PreparedStatement ins = writer.prepareStatement(INSERT)) {
-                for (Pending p : group) {
-                    seq++;
-                    LogRecord r = LogRecord.decision(seq, prev, p.d().fingerprints().ruleSet(), p.c().inputFingerprint(),
-                            p.d().fingerprints().engine(), p.source(), p.c().canonicalInput().getBytes(StandardCharsets.UTF_8), p.decisionJson());
-                    bind(ins, r.line(), DecisionStore.summary(seq, p.d(), p.source()), p.c().inputFingerprint(), prev, r.claimedHash());
-                    ins.addBatch();
-                    prev = r.claimedHash();
-                    seqs.add(seq);
+            for (int attempt = 0; ; attempt++) {
+                if (headSeq < 0) readHead();
+                long from = headSeq;
+                String fromHash = headHash;
+                long seq = from;
+                String prev = fromHash;
+                seqs.clear();
+                try (PreparedStatement ins = writer.prepareStatement(groupSql(group.size()))) {
+                    ins.setLong(1, seq + group.size()); // the parameters of the head update come first in the text
+                    ins.setLong(3, from);
+                    ins.setString(4, fromHash);
+                    int at = 5;
+                    for (Pending p : group) {
+                        seq++;
+                        LogRecord r = LogRecord.decision(seq, prev, p.d().fingerprints().ruleSet(), p.c().inputFingerprint(),
+                                p.d().fingerprints().engine(), p.source(), p.c().canonicalInput().getBytes(StandardCharsets.UTF_8), p.decisionJson());
+                        bind(ins, at, r.line(), DecisionStore.summary(seq, p.d(), p.source()), p.c().inputFingerprint(), prev, r.claimedHash());
+                        at += COLUMNS;
+                        prev = r.claimedHash();
+                        seqs.add(seq);
+                    }
+                    ins.setString(2, prev);
+                    int inserted = ins.executeUpdate();
+                    if (inserted == group.size()) {
+                        headSeq = seq;
+                        headHash = prev;
+                        break;
+                    }
+                    if (inserted != 0) throw new SQLException("成组写入插入了 " + inserted + " 条，应为 " + group.size() + " 条");
                 }
-                ins.executeBatch();
+                // the head had moved: another writer got there first
+                headSeq = -1;
+                if (attempt >= 1000) throw new SQLException("链头一直在被其他写入者移动，放弃（1000 次）");
             }
-            setHead(writer, seq, prev);
-            writer.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                writer.rollback();
-            } catch (SQLException ignored) {
-                // the connection is gone: the failure below is what the callers see
-            }
+            headSeq = -1;
             IOException failure = new IOException("写入决定库失败：" + e.getMessage(), e);
             group.forEach(p -> p.done().completeExceptionally(failure));
             return;
         }
         for (int i = 0; i < group.size(); i++) group.get(i).done().complete(seqs.get(i));
+    }
+
+    private void readHead() throws SQLException {
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM tianping_head WHERE id = 1")) {
+            rs.next();
+            headSeq = rs.getLong(1);
+            headHash = rs.getString(2);
+        }
+    }
+
+    private static final int COLUMNS = 12;
+    private static final String RECORD_COLUMNS = "seq, prev, hash, rule_set, input, source, case_id, uscc, decision_date, outcome, warning, line";
+
+    /**
+     * The statement for a group of {@code n}: the head update as a data-modifying CTE, the rows as one multi-row
+     * VALUES, inserted only when the update returned the head row. Parameters: the new seq and hash and the
+     * expected old seq and hash, then 12 per record (typed by casts: the driver may send strings and dates untyped). (Statement texts by group size are cached by the driver.)
+     */
+    static String groupSql(int n) {
+        StringBuilder b = new StringBuilder(160 + n * 30);
+        b.append("WITH head AS (UPDATE tianping_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ? AND hash = ? RETURNING seq) ")
+                .append("INSERT INTO tianping_records (").append(RECORD_COLUMNS).append(") SELECT * FROM (VALUES ");
+        for (int i = 0; i < n; i++) b.append(i == 0 ? "" : ", ").append("(?::bigint, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::date, ?::text, ?::text, ?::bytea)");
+        return b.append(") AS v (").append(RECORD_COLUMNS).append(") WHERE EXISTS (SELECT 1 FROM head)").toString();
     }
 
     private static void setHead(Connection writer, long seq, String hash) throws SQLException {
@@ -199,19 +251,24 @@ final class PgStore implements DecisionStore {
     }
 
     private static void bind(PreparedStatement ins, byte[] line, Summary s, String input, String prev, String hash) throws SQLException {
-        ins.setLong(1, s.seq());
-        ins.setString(2, prev);
-        ins.setString(3, hash);
-        ins.setString(4, s.ruleSet());
-        ins.setString(5, input);
-        ins.setString(6, s.source());
-        ins.setString(7, s.caseId());
-        ins.setString(8, s.uscc());
-        if (s.decisionDate() == null) ins.setNull(9, Types.DATE);
-        else ins.setObject(9, s.decisionDate());
-        ins.setString(10, s.outcome());
-        ins.setString(11, s.warning());
-        ins.setBytes(12, line);
+        bind(ins, 1, line, s, input, prev, hash);
+    }
+
+    /** Binds one record's 12 columns from parameter {@code at} on, in {@link #RECORD_COLUMNS} order. */
+    private static void bind(PreparedStatement ins, int at, byte[] line, Summary s, String input, String prev, String hash) throws SQLException {
+        ins.setLong(at, s.seq());
+        ins.setString(at + 1, prev);
+        ins.setString(at + 2, hash);
+        ins.setString(at + 3, s.ruleSet());
+        ins.setString(at + 4, input);
+        ins.setString(at + 5, s.source());
+        ins.setString(at + 6, s.caseId());
+        ins.setString(at + 7, s.uscc());
+        if (s.decisionDate() == null) ins.setNull(at + 8, Types.DATE);
+        else ins.setObject(at + 8, s.decisionDate());
+        ins.setString(at + 9, s.outcome());
+        ins.setString(at + 10, s.warning());
+        ins.setBytes(at + 11, line);
     }
 
     /**

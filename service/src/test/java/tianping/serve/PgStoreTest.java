@@ -111,6 +111,30 @@ class PgStoreTest {
         }
     }
 
+    /**
+     * Each store writes a group in one statement chained onto the head it last saw; when another store moved the
+     * head meanwhile, that statement must change nothing and the group be rechained onto the real head.
+     */
+    @Test
+    void aStoreWhoseHeadWentStaleRechainsInsteadOfForkingTheChain() throws Exception {
+        String url = database("stale");
+        List<ServiceEngine.Result> cases = new ArrayList<>();
+        for (Path p : CheckEndpointTest.cases().subList(0, 3)) cases.add(decided(p));
+        try (PgStore a = PgStore.open(url); PgStore b = PgStore.open(url)) {
+            ServiceEngine.Result r0 = cases.get(0), r1 = cases.get(1), r2 = cases.get(2);
+            assertEquals(1L, a.append(r0.caseFile(), r0.decision(), r0.source(), r0.decisionJson()));
+            assertEquals(2L, b.append(r1.caseFile(), r1.decision(), r1.source(), r1.decisionJson()));
+            // a last saw the head at #1: its write of #2 finds #2 taken and goes to #3, after b's record
+            assertEquals(3L, a.append(r2.caseFile(), r2.decision(), r2.source(), r2.decisionJson()));
+            assertEquals(4L, b.append(r0.caseFile(), r0.decision(), r0.source(), r0.decisionJson()));
+            Verifier.Result v = a.verify();
+            assertTrue(v.ok(), v.problems().toString());
+            assertEquals(4, v.records());
+            assertEquals(new Verifier.Head(4, v.head()), b.head());
+            assertTrue(new String(a.record(3).orElseThrow(), StandardCharsets.UTF_8).contains("\"caseId\":" + Json.write(r2.caseId())));
+        }
+    }
+
     @Test
     void importThenExportGivesBackTheLogByteForByteAndTamperingIsFound() throws Exception {
         Path log = tmp.resolve("cli-log");
