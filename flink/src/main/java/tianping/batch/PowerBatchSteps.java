@@ -2,6 +2,7 @@ package tianping.batch;
 
 import tianping.engine.Decider;
 import tianping.law.LawBook;
+import tianping.power.derive.PowerDerivation;
 import tianping.power.episodes.Thresholds;
 import tianping.power.readings.Grid;
 import tianping.power.readings.RowDigest;
@@ -102,7 +103,7 @@ public final class PowerBatchSteps {
     /** A fresh grid for an accepted enterprise (null for a rejected one: its readings are not used). */
     public SeriesBuilder builder(Registered r) {
         if (r.section() == null) return null;
-        SeriesBuilder b = new SeriesBuilder(r.entry.uscc, r.entry.section.channels(), grid);
+        SeriesBuilder b = PowerDerivation.plausibleUpTo(law, grid.start().toLocalDate(), new SeriesBuilder(r.entry.uscc, r.entry.section.channels(), grid));
         b.file(options.readings().getFileName().toString());
         return b;
     }

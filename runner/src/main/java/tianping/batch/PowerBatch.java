@@ -240,7 +240,7 @@ public final class PowerBatch {
         int base = 0;
         for (Entry e : entries) {
             if (e.section == null) continue;
-            e.builder = new SeriesBuilder(e.uscc, e.section.channels(), grid, slab, base);
+            e.builder = PowerDerivation.plausibleUpTo(law, grid.start().toLocalDate(), new SeriesBuilder(e.uscc, e.section.channels(), grid, slab, base));
             e.builder.file(readingsName);
             e.rows = new RowDigest();
             base += e.section.channels().size();

@@ -157,4 +157,27 @@ class PowerBatchTest {
             assertEquals(a.get("readings"), b.get("readings"), rest.get(i));
         }
     }
+
+    /**
+     * A reading no meter can give (above 用电读数合理上限倍数 × rated kW, parameters.csv) is a reading error in
+     * power-batch as it is in check: that enterprise is rejected at the reading's line, the parameter named.
+     */
+    @Test
+    void anImplausibleReadingRejectsItsEnterpriseAsCheckDoes(@TempDir Path dir) throws Exception {
+        run("power-generate", dir.toString(), "--enterprises", "48", "--channels", "420");
+        Path readings = dir.resolve(ProvinceGenerator.READINGS);
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(readings));
+        String[] first = rows.get(1).split(",");
+        rows.set(1, first[0] + "," + first[1] + "," + first[2] + ",1000000000");
+        Files.write(readings, rows);
+        Path out = dir.resolve("out.jsonl");
+        String batch = run("power-batch", "--enterprises", dir.resolve(ProvinceGenerator.ENTERPRISES).toString(), "--readings",
+                readings.toString(), "--date", "2024-11-20", "--out", out.toString(), "--no-log");
+        assertTrue(batch.startsWith("1\n"), batch);
+        List<String> lines = Files.readAllLines(out).stream().filter(l -> l.contains("\"" + first[0] + "\"")).toList();
+        assertEquals(1, lines.size(), String.join("\n", lines));
+        String line = lines.get(0);
+        assertTrue(line.contains("\"status\":\"rejected\"") && line.contains("\"code\":\"reading_implausible\"")
+                && line.contains(ProvinceGenerator.READINGS + ":2") && line.contains("用电读数合理上限倍数"), line);
+    }
 }
