@@ -67,7 +67,7 @@ final class ImpactCommand implements Callable<Integer> {
             }
         }
         ImpactAnalysis.Report r = impact.report();
-        out.printf("规则变更影响：现行 %s → 候选 %s%n", before.fingerprint(), after.fingerprint());
+        out.printf("规则变更影响：%s %s → 候选 %s%n", baseline == null ? "现行（内置）" : "对照 " + baseline, before.fingerprint(), after.fingerprint());
         out.printf("规则集差异 %,d 处（tianping rules diff 逐项列出）%n", impact.diff().size());
         out.printf("以往案件 %,d 件，决定改变 %,d 件%s%n", r.cases(), r.changes().size(),
                 r.refused().isEmpty() ? "" : "，无法比较 " + r.refused().size() + " 件");

@@ -58,11 +58,10 @@ public final class RuleTestReport {
         out.flush();
     }
 
+    /** A file under the working directory relative to it; one elsewhere absolute (not ../../../tmp/…). */
     private static String shown(Path file, Path from) {
-        try {
-            return from.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-        } catch (IllegalArgumentException e) {
-            return file.toString();
-        }
+        Path absolute = file.toAbsolutePath().normalize();
+        Path base = from.toAbsolutePath().normalize();
+        return (absolute.startsWith(base) ? base.relativize(absolute) : absolute).toString().replace('\\', '/');
     }
 }

@@ -171,7 +171,7 @@ class LegalStaffGuideTest {
                 OLD + "” → “", NEW), null));
         // of the five 山西 monitoring cases only sx-air-5h (罚款 200,000 元 under 4 hours) moves
         m.put("impact --baseline rules/ --candidate rules-new/ fixtures/monitoring/shanxi/", new Expect(0,
-                List.of("以往案件 5 件，决定改变 1 件", "罚款 200,000 元 → 不予处罚（首违不罚）", "SX-M-2024-002",
+                List.of("规则变更影响：对照 ", "→ 候选 sha256:", "以往案件 5 件，决定改变 1 件", "罚款 200,000 元 → 不予处罚（首违不罚）", "SX-M-2024-002",
                         "因 tables/no-penalty-items.csv  修改  NP-SX-F-AIR"), null));
         m.put("keys generate --out ~/tianping-keys", new Expect(0, List.of("私钥", "公钥"), (w, r) -> {
             assertTrue(Files.exists(w.resolve("home/tianping-keys/private.pem")));
