@@ -275,16 +275,7 @@ public final class EnterpriseDay extends KeyedBroadcastProcessFunction<String, F
             RowDigest digest = new RowDigest();
             for (FeedEvent e : rows.get()) if (e.kind == FeedEvent.READING) digest.add(e.row, 0, e.row.length);
             PowerBatchSteps.Decided d = steps.decide(w.registered, w.builder, digest);
-            Out o = Out.line(d.json());
-            if (d.decision() != null) {
-                o.ruleSet = d.ruleSet();
-                o.input = d.input();
-                o.engine = d.engine();
-                o.source = d.source();
-                o.canonicalInput = d.canonicalInput();
-                o.decision = d.decision();
-            }
-            out.collect(o);
+            out.collect(Out.decided(d));
         }
         decided.update(true);
         rows.clear();

@@ -116,16 +116,7 @@ public final class Hj212Period extends KeyedProcessFunction<String, Hj212Event, 
         }
         try {
             PowerBatchSteps.Decided d = steps.decide(config.cases() + ":" + c.line, c.bytes, work);
-            Out o = Out.line(d.json());
-            if (d.decision() != null) {
-                o.ruleSet = d.ruleSet();
-                o.input = d.input();
-                o.engine = d.engine();
-                o.source = d.source();
-                o.canonicalInput = d.canonicalInput();
-                o.decision = d.decision();
-            }
-            return o;
+            return Out.decided(d);
         } finally {
             if (inside) Files.deleteIfExists(file);
         }

@@ -28,6 +28,20 @@ public class Out {
         return o;
     }
 
+    /** A decided (or rejected) entry's output line, with what the decision log records when it was decided. */
+    static Out decided(tianping.batch.PowerBatchSteps.Decided d) {
+        Out o = line(d.json());
+        if (d.decision() != null) {
+            o.ruleSet = d.ruleSet();
+            o.input = d.input();
+            o.engine = d.engine();
+            o.source = d.source();
+            o.canonicalInput = d.canonicalInput();
+            o.decision = d.decision();
+        }
+        return o;
+    }
+
     static Out alert(String json) {
         Out o = new Out();
         o.kind = ALERT;
