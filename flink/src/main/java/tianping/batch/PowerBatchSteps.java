@@ -62,6 +62,7 @@ public final class PowerBatchSteps {
     private final Thresholds thresholds;
     private final Grid grid;
     private final LawBook law;
+    private final java.util.function.UnaryOperator<SeriesBuilder> plausible;
 
     /**
      * @param enterprises the register's path as power-batch is given it (decisions name it as their source)
@@ -73,6 +74,7 @@ public final class PowerBatchSteps {
         this.law = decider.ruleSet().law().book();
         this.thresholds = Thresholds.in(law, date);
         this.grid = Grid.between(date.atStartOfDay(), date.plusDays(1).atStartOfDay(), thresholds.intervalMinutes());
+        this.plausible = PowerDerivation.plausibility(law, date);
     }
 
     public Thresholds thresholds() {
@@ -103,7 +105,7 @@ public final class PowerBatchSteps {
     /** A fresh grid for an accepted enterprise (null for a rejected one: its readings are not used). */
     public SeriesBuilder builder(Registered r) {
         if (r.section() == null) return null;
-        SeriesBuilder b = PowerDerivation.plausibleUpTo(law, grid.start().toLocalDate(), new SeriesBuilder(r.entry.uscc, r.entry.section.channels(), grid));
+        SeriesBuilder b = plausible.apply(new SeriesBuilder(r.entry.uscc, r.entry.section.channels(), grid));
         b.file(options.readings().getFileName().toString());
         return b;
     }

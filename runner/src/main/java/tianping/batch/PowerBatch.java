@@ -237,10 +237,11 @@ public final class PowerBatch {
         int columns = 0;
         for (Entry e : entries) if (e.section != null) columns += e.section.channels().size();
         SeriesBuilder.Slab slab = new SeriesBuilder.Slab(grid, columns);
+        var plausible = PowerDerivation.plausibility(law, grid.start().toLocalDate());
         int base = 0;
         for (Entry e : entries) {
             if (e.section == null) continue;
-            e.builder = PowerDerivation.plausibleUpTo(law, grid.start().toLocalDate(), new SeriesBuilder(e.uscc, e.section.channels(), grid, slab, base));
+            e.builder = plausible.apply(new SeriesBuilder(e.uscc, e.section.channels(), grid, slab, base));
             e.builder.file(readingsName);
             e.rows = new RowDigest();
             base += e.section.channels().size();

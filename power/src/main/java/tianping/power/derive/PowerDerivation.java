@@ -65,22 +65,24 @@ public final class PowerDerivation implements CaseDerivation {
     /** Readings beyond 用电读数合理上限倍数 × rated kW (parameters.csv, [K]) are reading errors, not facts. */
     static void plausibility(String file, LawBook law, ObjectNode caseJson, SeriesBuilder builder) throws CaseRejected {
         try {
-            plausibleUpTo(law, DateWindow.lookupDate(caseJson.path("decisionDate").asText("")), builder);
+            plausibility(law, DateWindow.lookupDate(caseJson.path("decisionDate").asText(""))).apply(builder);
         } catch (IllegalArgumentException e) {
             throw new CaseRejected(List.of(new CaseError(file, PowerSection.PATH, "unknown_reference", e.getMessage() + "（parameters.csv）")));
         }
     }
 
     /**
-     * The same ceiling for a builder of power-batch or the Flink job, whose parameters are those of the day they
-     * analyse: one reading of the parameter for every way readings enter. Throws IllegalArgumentException when the
-     * rule set has no such parameter on that date.
+     * The same ceiling, read once, for the builders of power-batch or the Flink job, whose parameters are those of
+     * the day they analyse: one reading of the parameter for every way readings enter. Throws
+     * IllegalArgumentException when the rule set has no such parameter on that date.
      */
-    public static SeriesBuilder plausibleUpTo(LawBook law, java.time.LocalDate on, SeriesBuilder builder) {
+    public static java.util.function.UnaryOperator<SeriesBuilder> plausibility(LawBook law, java.time.LocalDate on) {
         String name = "用电读数合理上限倍数";
         var p = law.parameter(name, on);
         String grade = p.source().startsWith("[") && p.source().indexOf(']') > 0 ? " " + p.source().substring(0, p.source().indexOf(']') + 1) : "";
-        return builder.plausibleUpTo(Double.parseDouble(p.value()), "parameters.csv " + name + grade);
+        double multiple = Double.parseDouble(p.value());
+        String source = "parameters.csv " + name + grade;
+        return builder -> builder.plausibleUpTo(multiple, source);
     }
 
     static Grid grid(String file, PowerSection section, Thresholds t) throws CaseRejected {
