@@ -44,6 +44,8 @@ final class Api extends Handler.Abstract {
     static final String SOURCE_HEADER = "X-Tianping-Source";
     static final int MAX_CASE_BYTES = 4 << 20;
     static final long MAX_BATCH_LINES = 1_000_000;
+    /** How much of a refused request's body is still read (and dropped) so that the client reads the refusal. */
+    static final long DISCARDED_BYTES = 16L << 20;
     private static final String JSON_TYPE = "application/json; charset=utf-8";
 
     private final LiveRuleSet rules;
@@ -102,6 +104,7 @@ final class Api extends Handler.Abstract {
             status = dispatch(route, method, path, request, response, callback, engine);
         } catch (ApiError e) {
             status = e.status;
+            discardBody(request, response);
             error(response, callback, e.status, e.code, e.getMessage(), path);
         } catch (Exception e) {
             status = 500;
@@ -204,6 +207,28 @@ final class Api extends Handler.Abstract {
         if (h == null || !h.startsWith("Bearer ")) throw new ApiError(401, "unauthorized", "缺少令牌：请在 Authorization 头中给出 Bearer 令牌");
         if (!MessageDigest.isEqual(h.substring(7).trim().getBytes(StandardCharsets.UTF_8), token)) {
             throw new ApiError(401, "unauthorized", "令牌不正确");
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused request's body (up to {@link #DISCARDED_BYTES}) before the refusal is
+     * sent: a client still sending it when the connection closes with its data unread gets the connection reset by the
+     * kernel and never reads the 413 or 401. A larger remainder is not read: the refusal goes out with
+     * {@code Connection: close}.
+     */
+    private static void discardBody(Request request, Response response) {
+        long declared = request.getLength();
+        if (declared > DISCARDED_BYTES) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            return;
+        }
+        try (InputStream in = Request.asInputStream(request)) {
+            byte[] sink = new byte[1 << 16];
+            long left = DISCARDED_BYTES;
+            for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) left -= n;
+            if (left <= 0) response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        } catch (IOException | RuntimeException e) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the client went away or sent garbage: nothing to keep
         }
     }
 
