@@ -67,9 +67,19 @@ public final class Replayer {
     private record Engine(RuleSet ruleSet, Decider decider, CaseReader reader) {
     }
 
+    /**
+     * Where the rule sets a log's records name are found when they are not the bundled one: the log's own
+     * {@code rulesets/} folder ({@link SnapshotStore#load(String, TrustedKeys)}), or a decision store's database.
+     * A rule set it does not have is a {@link RuleSetException} with code {@code snapshot_missing}.
+     */
+    @FunctionalInterface
+    public interface Snapshots {
+        RuleSet load(String fingerprint, TrustedKeys trust) throws IOException, RuleSetException;
+    }
+
     private static final int CHUNK = 512;
     private final Path logDir;
-    private final SnapshotStore snapshots;
+    private final Snapshots snapshots;
     private final RuleSet bundled;
     private final int threads;
     private final String engineCode;
@@ -91,9 +101,21 @@ public final class Replayer {
     }
 
     private Replayer(Path logDir, RuleSet bundled, int threads, TrustedKeys trust, String engineCode) {
+        this(logDir, new SnapshotStore(logDir)::load, bundled, threads, trust, engineCode);
+    }
+
+    /**
+     * Replays the records of {@code logDir}'s decisions.jsonl with the rule sets {@code snapshots} holds (a decision
+     * store keeps them in its database, not in a folder beside the records).
+     */
+    public Replayer(Path logDir, Snapshots snapshots, RuleSet bundled, int threads, TrustedKeys trust) {
+        this(logDir, snapshots, bundled, threads, trust, EngineVersion.CODE);
+    }
+
+    private Replayer(Path logDir, Snapshots snapshots, RuleSet bundled, int threads, TrustedKeys trust, String engineCode) {
         this.logDir = logDir;
         this.trust = trust;
-        this.snapshots = new SnapshotStore(logDir);
+        this.snapshots = snapshots;
         this.bundled = bundled;
         this.threads = Math.max(1, threads);
         this.engineCode = engineCode;

@@ -168,24 +168,46 @@ public final class SnapshotStore {
      * (its decisions cannot be replayed). Empty when all is whole.
      */
     public List<String> check(String fingerprint) throws IOException {
-        List<String> problems = new ArrayList<>();
-        if (!wellFormed(fingerprint)) return List.of("记录的规则集指纹不是 sha256: 加 64 位十六进制数字：" + tianping.read.Excerpt.of(String.valueOf(fingerprint)));
-        Built built = Built.JAR;
-        boolean isBundled = built != null && built.fingerprint().equals(fingerprint);
-        if (isBundled) problems.addAll(built.changed());
+        if (!wellFormed(fingerprint)) return checkArchived(fingerprint, null, null);
         Path dir = dirOf(fingerprint);
-        String tag = "快照 " + fingerprint;
-        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            if (!isBundled) problems.add("没有规则集快照 " + fingerprint + "（" + dir + "）：以它作出的决定无法重放");
-            return problems;
-        }
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return checkArchived(fingerprint, null, dir.toString());
         SortedMap<String, byte[]> files;
         try {
             files = filesOf(dir);
         } catch (RuleSetException e) {
-            problems.add(tag + "：" + e.errors().get(0).message());
+            List<String> problems = new ArrayList<>(bundledProblems(fingerprint));
+            problems.add("快照 " + fingerprint + "：" + e.errors().get(0).message());
             return problems;
         }
+        return checkArchived(fingerprint, files, dir.toString());
+    }
+
+    /**
+     * As {@link #check(String)} for a snapshot given as its files wherever it is kept ({@code where}: a folder, a
+     * database table), {@code archived} holding every file of it by relative path — {@code MANIFEST}, {@code ENGINE}
+     * and {@code rules.sig} among them — or null when there is none. Folder snapshots and those a decision store
+     * keeps in a database are checked by this one method, with the same words.
+     */
+    public static List<String> checkArchived(String fingerprint, SortedMap<String, byte[]> archived, String where) {
+        if (!wellFormed(fingerprint)) return List.of("记录的规则集指纹不是 sha256: 加 64 位十六进制数字：" + tianping.read.Excerpt.of(String.valueOf(fingerprint)));
+        List<String> problems = new ArrayList<>(bundledProblems(fingerprint));
+        if (archived == null) {
+            if (!isBundled(fingerprint)) problems.add("没有规则集快照 " + fingerprint + "（" + where + "）：以它作出的决定无法重放");
+            return problems;
+        }
+        problems.addAll(contentProblems(fingerprint, archived));
+        return problems;
+    }
+
+    /**
+     * What is wrong with the files of a snapshot ({@code archived}: every file by relative path, {@code MANIFEST},
+     * {@code ENGINE} and {@code rules.sig} among them) against its fingerprint, each file named: empty exactly when
+     * they are the rule set the fingerprint names. The jar's files are not looked at (see {@link #checkArchived}).
+     */
+    public static List<String> contentProblems(String fingerprint, SortedMap<String, byte[]> archived) {
+        List<String> problems = new ArrayList<>();
+        String tag = "快照 " + fingerprint;
+        SortedMap<String, byte[]> files = new TreeMap<>(archived);
         byte[] manifest = files.remove(MANIFEST);
         byte[] engine = files.remove(ENGINE);
         files.remove(RuleSetSignature.FILE); // the signature is over the fingerprint, not part of it
@@ -195,7 +217,7 @@ public final class SnapshotStore {
                 return problems;
             }
             String[] lines = new String(manifest, StandardCharsets.UTF_8).split("\n", -1);
-            if (engine == null || !new String(engine, StandardCharsets.UTF_8).equals(lines[1])) problems.add(tag + " 中 " + ENGINE + " 与指纹不符");
+            if (engine == null || lines.length < 2 || !new String(engine, StandardCharsets.UTF_8).equals(lines[1])) problems.add(tag + " 中 " + ENGINE + " 与指纹不符");
             SortedMap<String, String> listed = new TreeMap<>();
             for (int i = 2; i + 1 < lines.length; i += 2) listed.put(lines[i], lines[i + 1]);
             compare(tag, listed, files, problems);
@@ -203,7 +225,8 @@ public final class SnapshotStore {
         }
         String engineText = engine == null ? null : new String(engine, StandardCharsets.UTF_8);
         if (RuleFiles.of(tag, files).fingerprint(engineText).equals(fingerprint)) return problems;
-        if (isBundled) {
+        Built built = Built.JAR;
+        if (isBundled(fingerprint)) {
             // an old snapshot of the bundled rule set: the jar's files, which hash to it, name the changed one
             compare(tag, built.sums(), files, problems);
             if (problems.isEmpty()) problems.add(tag + " 中 " + ENGINE + " 与指纹不符");
@@ -212,6 +235,127 @@ public final class SnapshotStore {
         }
         return problems;
     }
+
+    private static boolean isBundled(String fingerprint) {
+        Built built = Built.JAR;
+        return built != null && built.fingerprint().equals(fingerprint);
+    }
+
+    /** The jar's own files that no longer match when {@code fingerprint} is the bundled rule set; else none. */
+    private static List<String> bundledProblems(String fingerprint) {
+        return isBundled(fingerprint) ? Built.JAR.changed() : List.of();
+    }
+
+    /**
+     * Every file of the snapshot folder of {@code fingerprint} by relative path, as it lies ({@code MANIFEST},
+     * {@code ENGINE} and {@code rules.sig} included), for copying it elsewhere; null when there is none. The files
+     * are not checked here ({@link #contentProblems}); a link or special file is refused as when loading.
+     */
+    public SortedMap<String, byte[]> archived(String fingerprint) throws IOException, RuleSetException {
+        if (!wellFormed(fingerprint)) return null;
+        Path dir = dirOf(fingerprint);
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return null;
+        return filesOf(dir);
+    }
+
+    /** The fingerprints of the snapshot folders here (other entries, such as a crashed write's {@code .tmp-} folder, are skipped). */
+    public List<String> fingerprints() throws IOException {
+        if (!Files.isDirectory(root)) return List.of();
+        try (Stream<Path> list = Files.list(root)) {
+            return list.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> Sha256.PREFIX + p.getFileName()).filter(SnapshotStore::wellFormed).sorted().toList();
+        }
+    }
+
+    /**
+     * Whether a file name that came from outside (a database row, an archive) may name a file of a snapshot folder:
+     * relative, {@code /}-separated, no empty, {@code .} or {@code ..} segment, no backslash, colon or control
+     * character, at most 512 characters. Nothing else is ever written.
+     */
+    public static boolean safeName(String path) {
+        if (path == null || path.isEmpty() || path.length() > 512 || path.startsWith("/")) return false;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\' || c == ':') return false;
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Writes a snapshot kept elsewhere (a decision store's database) into this log's {@code rulesets/} layout,
+     * byte for byte, unless a folder for it is already there (returns false then). Its files must be the rule set
+     * the fingerprint names ({@link #contentProblems}) and every name must be {@link #safeName safe}; they are
+     * written into a fresh temporary folder beside, each checked to resolve inside it, which is then renamed:
+     * never half a snapshot, nothing outside. Refused: a {@link RuleSetException} naming what is wrong.
+     */
+    public boolean restore(String fingerprint, SortedMap<String, byte[]> archived, String where) throws IOException, RuleSetException {
+        if (!wellFormed(fingerprint)) {
+            throw new RuleSetException(List.of(new TableError(where, 0, "snapshot_fingerprint_invalid",
+                    "规则集指纹不是 sha256: 加 64 位十六进制数字，不据此写入快照：" + tianping.read.Excerpt.of(String.valueOf(fingerprint)))));
+        }
+        List<TableError> refused = new ArrayList<>();
+        for (String name : archived.keySet()) {
+            if (!safeName(name)) refused.add(new TableError(where, 0, "snapshot_name_refused",
+                    "快照 " + fingerprint + " 中的文件名 " + tianping.read.Excerpt.of(name) + " 不是快照目录内的相对路径（绝对路径、..、反斜杠、冒号、控制字符一律拒收）"));
+        }
+        if (refused.isEmpty()) {
+            for (String p : contentProblems(fingerprint, archived)) refused.add(new TableError(where, 0, "snapshot_tampered", p));
+        }
+        if (!refused.isEmpty()) throw new RuleSetException(refused);
+        Path dir = dirOf(fingerprint);
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false;
+        Files.createDirectories(root);
+        Path tmp = Files.createTempDirectory(root, dir.getFileName() + ".tmp-");
+        try {
+            Path base = tmp.toRealPath();
+            for (var e : archived.entrySet()) {
+                Path target = base.resolve(e.getKey()).normalize();
+                if (!target.startsWith(base) || target.equals(base)) throw new IOException("快照文件名越出目录：" + e.getKey());
+                Files.createDirectories(target.getParent());
+                if (!target.getParent().toRealPath().startsWith(base)) throw new IOException("快照文件名越出目录：" + e.getKey());
+                Files.write(target, e.getValue(), java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false; // another writer restored it first
+            throw e;
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /**
+     * Compiles a snapshot given as its files ({@code archived}, as {@link #archived} gives them, from a folder or a
+     * database named {@code where}): they must be the rule set the fingerprint names, else the load is refused
+     * naming each changed file ({@code snapshot_tampered}); with {@code trust} naming keys its {@code rules.sig}
+     * must be signed by one of them, checked before anything is vetted or compiled, as {@link #load(String, TrustedKeys)} does.
+     */
+    public static RuleSet compile(String fingerprint, SortedMap<String, byte[]> archived, String where, TrustedKeys trust)
+            throws RuleSetException {
+        List<String> problems = wellFormed(fingerprint) ? contentProblems(fingerprint, archived)
+                : List.of("记录的规则集指纹不是 sha256: 加 64 位十六进制数字：" + tianping.read.Excerpt.of(String.valueOf(fingerprint)));
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems.stream().map(p -> new TableError(where, 0, "snapshot_tampered", p)).toList());
+        }
+        SortedMap<String, byte[]> files = new TreeMap<>(archived);
+        byte[] engine = files.remove(ENGINE);
+        files.remove(MANIFEST);
+        byte[] signature = files.remove(RuleSetSignature.FILE);
+        RuleFiles ruleFiles = RuleFiles.of("快照 " + fingerprint.substring(0, 19), files);
+        if (trust.required()) {
+            RuleSetSignature.verify(signature, where + "/" + RuleSetSignature.FILE, ruleFiles, trust)
+                    .requireFingerprint(fingerprint, engine == null ? null : new String(engine, StandardCharsets.UTF_8));
+        }
+        return RuleSet.compile(ruleFiles, signature);
+    }
+
+    /** The name of the file holding the engine version in a snapshot. */
+    public static final String ENGINE_FILE = ENGINE;
 
     /** Each file against the hash the fingerprint lists for it: changed, missing, or not listed at all. */
     private static void compare(String tag, SortedMap<String, String> listed, SortedMap<String, byte[]> files, List<String> problems) {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "replay", description = "重放决定记录：以每条记录所记的规则集（内置或快照）对所记案件重新决定，逐字比对；逐条写明一致、引擎已变（决定相同或不同）、规则集已变（快照缺失）或记录被篡改。退出码 0 全部重现，1 有不一致或无法重放。")
-final class ReplayCommand implements Callable<Integer> {
+public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--log", paramLabel = "DIR", description = "决定记录目录（缺省 .tianping）")
     Path dir = Path.of(".tianping");
@@ -31,9 +31,16 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        return report(new Replayer(dir, RuleSet.bundled(), threads, trust.keys()), quiet, spec.commandLine().getOut());
+    }
+
+    /**
+     * Runs a replay and prints it as {@code replay} does (each record not reproduced with its differences, then the
+     * summary), for the records of a log folder or of a decision store alike. @return the exit code
+     */
+    public static int report(Replayer replayer, boolean quiet, PrintWriter out) throws Exception {
         long start = System.nanoTime();
-        Replayer.Summary s = new Replayer(dir, RuleSet.bundled(), threads, trust.keys()).replay(o -> {
+        Replayer.Summary s = replayer.replay(o -> {
             if (o.status().equals(Replayer.IDENTICAL)) {
                 if (!quiet) out.println("#" + o.seq() + " " + o.source() + "：一致");
                 return;

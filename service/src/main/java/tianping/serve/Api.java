@@ -11,7 +11,6 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import tianping.audit.LogRecord;
 import tianping.audit.Replayer;
-import tianping.audit.SnapshotStore;
 import tianping.cli.Json;
 import tianping.cli.ServiceEngine;
 
@@ -50,7 +49,6 @@ final class Api extends Handler.Abstract {
 
     private final LiveRuleSet rules;
     private final DecisionStore store;
-    private final Path snapshots;
     private final byte[] token;
     private final boolean openReads;
     private final Metrics metrics;
@@ -73,12 +71,11 @@ final class Api extends Handler.Abstract {
         }
     }
 
-    Api(LiveRuleSet rules, DecisionStore store, Path snapshots, String token, boolean openReads, Metrics metrics,
+    Api(LiveRuleSet rules, DecisionStore store, String token, boolean openReads, Metrics metrics,
         boolean historyFromStore) throws IOException {
         this.history = historyFromStore ? uscc -> StoreHistory.of(store, uscc) : null;
         this.rules = rules;
         this.store = store;
-        this.snapshots = snapshots;
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
         this.openReads = openReads;
         this.metrics = metrics;
@@ -468,17 +465,18 @@ final class Api extends Handler.Abstract {
         return send(response, callback, 200, JSON_TYPE, b.toByteArray());
     }
 
-    /** Re-decides one record with the rule set it names, by the log's own replayer, over a one-record copy. */
+    /**
+     * Re-decides one record with the rule set it names, by the log's own replayer, over a one-record copy; a rule
+     * set that is not the one serving is compiled from the store's own snapshot (the log's folder, or the database),
+     * checked against its fingerprint first.
+     */
     private int replay(long seq, Response response, Callback callback, ServiceEngine engine) throws Exception {
         byte[] line = store.record(seq).orElseThrow(() -> new ApiError(404, "not_found", "没有第 " + seq + " 条决定记录"));
         Path tmp = Files.createTempDirectory("tianping-replay-");
         try {
             Files.write(tmp.resolve(tianping.audit.DecisionLog.FILE), concat(line, new byte[]{'\n'}));
-            if (snapshots != null && Files.isDirectory(snapshots.resolve("rulesets"))) {
-                Files.createSymbolicLink(tmp.resolve("rulesets"), snapshots.resolve("rulesets").toAbsolutePath());
-            }
             List<Replayer.Outcome> outcomes = new ArrayList<>();
-            new Replayer(tmp, engine.ruleSet(), 1).replay(outcomes::add);
+            new Replayer(tmp, store.snapshots(), engine.ruleSet(), 1, tianping.trust.TrustedKeys.NONE).replay(outcomes::add);
             if (outcomes.isEmpty()) throw new ApiError(409, "not_a_decision", "第 " + seq + " 条是修复记录，不含决定");
             return json(response, callback, 200, Json.MAPPER.valueToTree(outcomes.get(0)));
         } finally {
@@ -507,16 +505,16 @@ final class Api extends Handler.Abstract {
             return json(response, callback, 200, o);
         }
         if (!fingerprint.matches("sha256:[0-9a-f]{64}")) throw new ApiError(400, "bad_request", "规则集指纹应为 sha256:64 位十六进制");
-        String engineVersion = snapshots == null ? null : new SnapshotStore(snapshots).engineOf(fingerprint);
-        if (engineVersion == null) throw new ApiError(404, "not_found", "没有规则集 " + fingerprint + " 的快照");
-        o.put("serving", false);
-        o.put("engine", engineVersion.trim());
-        Path dir = snapshots.resolve("rulesets").resolve(fingerprint.substring(7));
-        List<String> files = new ArrayList<>();
-        try (var walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).filter(p -> !p.equals("ENGINE")).sorted().forEach(files::add);
+        java.util.SortedMap<String, byte[]> snapshot;
+        try {
+            snapshot = store.snapshot(fingerprint).orElseThrow(() -> new ApiError(404, "not_found", "没有规则集 " + fingerprint + " 的快照"));
+        } catch (tianping.law.RuleSetException e) {
+            throw new ApiError(409, "snapshot_tampered", "规则集快照与其指纹不符：" + String.join("；", e.errors().stream().map(Object::toString).toList()));
         }
-        o.set("files", Json.MAPPER.valueToTree(files));
+        byte[] engineVersion = snapshot.get(tianping.audit.SnapshotStore.ENGINE_FILE);
+        o.put("serving", false);
+        o.put("engine", engineVersion == null ? null : new String(engineVersion, StandardCharsets.UTF_8).trim());
+        o.set("files", Json.MAPPER.valueToTree(snapshot.keySet().stream().filter(p -> !p.equals(tianping.audit.SnapshotStore.ENGINE_FILE)).toList()));
         return json(response, callback, 200, o);
     }
 

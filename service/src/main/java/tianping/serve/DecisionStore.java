@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Where the service records decisions: the JSONL decision log ({@link JsonlStore}, the default) or PostgreSQL
  * ({@link PgStore}). Both hold the very same hash-chained {@code LogRecord} lines, so the log's verifier and
- * replayer work on either; a store adds the lookups the API offers.
+ * replayer work on either; a store adds the lookups the API offers. Each also keeps the snapshot of every rule set
+ * its records name ({@link #archive}, {@link #snapshot}): the log in its {@code rulesets/} folder, PostgreSQL in its
+ * own tables ({@link PgSnapshots}), so either replays its decisions from what it holds alone.
  */
 public interface DecisionStore extends AutoCloseable {
 
@@ -38,6 +41,35 @@ public interface DecisionStore extends AutoCloseable {
         } finally {
             java.nio.file.Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Keeps the snapshot of a rule set, once per fingerprint, before any decision made with it is appended: the
+     * service archives each rule set it loads before it decides with it. PostgreSQL refuses to record a decision
+     * naming a rule set it has not archived.
+     */
+    void archive(tianping.engine.RuleSet ruleSet) throws IOException;
+
+    /**
+     * The snapshot of a rule set as this store keeps it — every file of its {@code rulesets/<hex>/} folder by
+     * relative path, {@code MANIFEST}, {@code ENGINE} and {@code rules.sig} among them — checked against the
+     * fingerprint; empty when there is none.
+     *
+     * @throws tianping.law.RuleSetException when its files no longer hash to the fingerprint (or, read from a
+     *                                       database, a name is no plain relative path): each problem named
+     */
+    Optional<SortedMap<String, byte[]>> snapshot(String fingerprint) throws IOException, tianping.law.RuleSetException;
+
+    /** Where this store's snapshots are, in messages. */
+    String snapshotsWhere();
+
+    /** The rule sets this store keeps, for replaying its records: a missing one is {@code snapshot_missing}. */
+    default tianping.audit.Replayer.Snapshots snapshots() {
+        return (fingerprint, trust) -> {
+            SortedMap<String, byte[]> files = snapshot(fingerprint).orElseThrow(() -> new tianping.law.RuleSetException(List.of(
+                    new tianping.law.TableError(snapshotsWhere(), 0, "snapshot_missing", "没有规则集快照 " + fingerprint))));
+            return tianping.audit.SnapshotStore.compile(fingerprint, files, snapshotsWhere(), trust);
+        };
     }
 
     /** Records in the store and the hash of the last. */

@@ -233,6 +233,22 @@ final class JsonlStore implements DecisionStore {
     }
 
     @Override
+    public void archive(tianping.engine.RuleSet ruleSet) throws IOException {
+        new tianping.audit.SnapshotStore(dir).ensure(ruleSet);
+    }
+
+    @Override
+    public Optional<java.util.SortedMap<String, byte[]>> snapshot(String fingerprint) throws IOException, tianping.law.RuleSetException {
+        java.util.SortedMap<String, byte[]> files = new tianping.audit.SnapshotStore(dir).archived(fingerprint);
+        return files == null ? Optional.empty() : Optional.of(PgSnapshots.checked(fingerprint, files, snapshotsWhere()));
+    }
+
+    @Override
+    public String snapshotsWhere() {
+        return dir.resolve("rulesets").toString();
+    }
+
+    @Override
     public void close() throws IOException {
         log.close();
     }

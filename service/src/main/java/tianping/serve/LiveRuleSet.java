@@ -1,6 +1,5 @@
 package tianping.serve;
 
-import tianping.audit.SnapshotStore;
 import tianping.cli.ServiceEngine;
 import tianping.engine.RuleSet;
 import tianping.law.RuleSetException;
@@ -19,7 +18,8 @@ import java.util.stream.Stream;
  * file's size and modification time); a changed set is compiled and checked by the same loader as {@code check
  * --rules} before it replaces the one serving. A set that fails to load leaves the old one serving and its
  * errors are kept for {@code /health}. Each request takes one engine at its start, so a swap never mixes sets
- * within a request.
+ * within a request. Every rule set is archived in the decision store ({@link DecisionStore#archive}: the log's
+ * {@code rulesets/} folder, or the database) before it serves, so no decision names a rule set the store lacks.
  */
 final class LiveRuleSet implements AutoCloseable {
 
@@ -28,7 +28,7 @@ final class LiveRuleSet implements AutoCloseable {
     }
 
     private final Path dir;
-    private final Path snapshots;
+    private final DecisionStore snapshots;
     private final tianping.trust.TrustedKeys trust;
     private volatile ServiceEngine engine;
     private volatile Failure failure;
@@ -36,7 +36,7 @@ final class LiveRuleSet implements AutoCloseable {
     private volatile long loads;
     private ScheduledExecutorService poller;
 
-    private LiveRuleSet(Path dir, Path snapshots, tianping.trust.TrustedKeys trust, ServiceEngine engine, String state) {
+    private LiveRuleSet(Path dir, DecisionStore snapshots, tianping.trust.TrustedKeys trust, ServiceEngine engine, String state) {
         this.dir = dir;
         this.snapshots = snapshots;
         this.trust = trust;
@@ -46,12 +46,13 @@ final class LiveRuleSet implements AutoCloseable {
 
     /**
      * The bundled rule set, or {@code dir} compiled now (a failure here stops the service from starting); with
-     * {@code trust} naming keys, {@code dir} — now and at every reload — must be signed by one of them.
+     * {@code trust} naming keys, {@code dir} — now and at every reload — must be signed by one of them. Each is
+     * archived in {@code snapshots} (the store its decisions go to; null: none) before it serves.
      */
-    static LiveRuleSet open(Path dir, Path snapshots, tianping.trust.TrustedKeys trust) throws RuleSetException, IOException {
+    static LiveRuleSet open(Path dir, DecisionStore snapshots, tianping.trust.TrustedKeys trust) throws RuleSetException, IOException {
         String state = dir == null ? null : state(dir);
         RuleSet rs = dir == null ? RuleSet.bundled() : RuleSet.fromDirectory(dir, trust);
-        if (snapshots != null) new SnapshotStore(snapshots).ensure(rs);
+        if (snapshots != null) snapshots.archive(rs);
         return new LiveRuleSet(dir, snapshots, trust, new ServiceEngine(rs), state);
     }
 
@@ -94,7 +95,7 @@ final class LiveRuleSet implements AutoCloseable {
         if (now.equals(loadedState) || (failure != null && now.equals(failure.state()))) return;
         try {
             RuleSet rs = RuleSet.fromDirectory(dir, trust);
-            if (snapshots != null) new SnapshotStore(snapshots).ensure(rs);
+            if (snapshots != null) snapshots.archive(rs);
             engine = new ServiceEngine(rs);
             loadedState = now;
             failure = null;

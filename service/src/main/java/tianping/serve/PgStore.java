@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * only from the position its records were chained onto (the row lock and that condition, see {@link #write}), so
  * any number of writers (threads or processes) get consecutive sequence numbers, none lost or doubled. Requests
  * hand their decisions to one writer thread that commits whatever has queued up in one statement, one round trip
- * (group commit); a request is answered only after its record is committed.
+ * (group commit); a request is answered only after its record is committed. The rule-set snapshots its records
+ * name are kept in the database too ({@link PgSnapshots}), so that the store alone replays its decisions.
  */
 final class PgStore implements DecisionStore {
 
@@ -62,7 +63,7 @@ final class PgStore implements DecisionStore {
             CREATE INDEX IF NOT EXISTS tianping_records_date ON tianping_records (decision_date, seq);
             CREATE INDEX IF NOT EXISTS tianping_records_outcome ON tianping_records (outcome, seq);
             CREATE INDEX IF NOT EXISTS tianping_records_rule_set ON tianping_records (rule_set);
-            """.formatted(LogRecord.GENESIS);
+            """.formatted(LogRecord.GENESIS) + PgSnapshots.SCHEMA;
 
     private static final int MAX_GROUP = 512;
     private static final String INSERT = "INSERT INTO tianping_records (seq, prev, hash, rule_set, input, source, case_id, uscc, "
@@ -76,6 +77,8 @@ final class PgStore implements DecisionStore {
     private final Connection writer;
     private final Connection reader;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(8192);
+    /** Fingerprints known to have their snapshot committed in the database (snapshots are never removed). */
+    private final java.util.Set<String> archived = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Thread writerThread;
     private volatile boolean closing;
 
@@ -172,7 +175,9 @@ final class PgStore implements DecisionStore {
      * guard of the writer position, as the {@code SELECT … FOR UPDATE} transaction was; the primary key on seq and
      * the unique hash remain a second one. Completes each decision with its seq or the failure.
      */
-    private void write(List<Pending> group) {
+    private void write(List<Pending> all) {
+        List<Pending> group = withSnapshots(all);
+        if (group.isEmpty()) return;
         List<Long> seqs = new ArrayList<>(group.size());
         try {
             for (int attempt = 0; ; attempt++) {
@@ -211,11 +216,69 @@ final class PgStore implements DecisionStore {
             }
         } catch (SQLException | RuntimeException e) {
             headSeq = -1;
+            archived.clear(); // known again only when read again
             IOException failure = new IOException("写入决定库失败：" + e.getMessage(), e);
             group.forEach(p -> p.done().completeExceptionally(failure));
             return;
         }
         for (int i = 0; i < group.size(); i++) group.get(i).done().complete(seqs.get(i));
+    }
+
+    /**
+     * The decisions of a group whose rule set's snapshot is in the database (asked once for those this store did
+     * not archive itself: another process may have); the others fail here, recorded nowhere, rather than break
+     * the group on the foreign key.
+     */
+    private List<Pending> withSnapshots(List<Pending> group) {
+        java.util.Set<String> unknown = new java.util.TreeSet<>();
+        for (Pending p : group) if (!archived.contains(p.d().fingerprints().ruleSet())) unknown.add(p.d().fingerprints().ruleSet());
+        if (unknown.isEmpty()) return group;
+        try (PreparedStatement ps = writer.prepareStatement("SELECT fingerprint FROM tianping_rulesets WHERE fingerprint = ANY (?)")) {
+            ps.setArray(1, writer.createArrayOf("text", unknown.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) archived.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            IOException failure = new IOException("写入决定库失败：" + e.getMessage(), e);
+            group.forEach(p -> p.done().completeExceptionally(failure));
+            return List.of();
+        }
+        List<Pending> ok = new ArrayList<>(group.size());
+        for (Pending p : group) {
+            String fp = p.d().fingerprints().ruleSet();
+            if (archived.contains(fp)) ok.add(p);
+            else p.done().completeExceptionally(new IOException("决定库中没有规则集 " + fp + " 的快照：不记录以它作出的决定（决定库中的每条决定都须能以其规则集重放）"));
+        }
+        return ok;
+    }
+
+    @Override
+    public void archive(tianping.engine.RuleSet ruleSet) throws IOException {
+        String fp = ruleSet.fingerprint();
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            PgSnapshots.store(c, fp, PgSnapshots.filesOf(ruleSet));
+            c.commit();
+        } catch (SQLException e) {
+            throw new IOException("规则集快照未能存入决定库 " + redact(url) + "：" + e.getMessage(), e);
+        }
+        archived.add(fp);
+    }
+
+    @Override
+    public synchronized Optional<java.util.SortedMap<String, byte[]>> snapshot(String fingerprint) throws IOException, tianping.law.RuleSetException {
+        java.util.SortedMap<String, byte[]> files;
+        try {
+            files = PgSnapshots.read(reader, fingerprint);
+        } catch (SQLException e) {
+            throw new IOException("读取决定库失败：" + e.getMessage(), e);
+        }
+        return files == null ? Optional.empty() : Optional.of(PgSnapshots.checked(fingerprint, files, snapshotsWhere()));
+    }
+
+    @Override
+    public String snapshotsWhere() {
+        return PgSnapshots.WHERE;
     }
 
     private void readHead() throws SQLException {
@@ -274,9 +337,12 @@ final class PgStore implements DecisionStore {
     /**
      * Appends record lines from a decisions.jsonl verbatim, continuing the store's chain: the first line must
      * follow the store's head (seq and prev), which for an empty store is the genesis. The caller verifies the
-     * file's own chain first. It runs on a connection of its own, in one transaction. @return records imported
+     * file's own chain first, and the snapshots ({@code snapshots}: fingerprint → every file of its folder), which
+     * are stored first, in the same transaction; every record's rule set must then have its snapshot here (stored
+     * before, or among them), else nothing is imported. It runs on a connection of its own, in one transaction.
+     * @return records imported
      */
-    long importLines(Path file) throws IOException {
+    long importLines(Path file, java.util.SortedMap<String, java.util.SortedMap<String, byte[]>> snapshots) throws IOException {
         long n = 0;
         // the whole log: sealed segments decompressed, then the active file
         try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(tianping.audit.LogSegments.plain(file), StandardCharsets.UTF_8), 1 << 16)) {
@@ -287,6 +353,8 @@ final class PgStore implements DecisionStore {
                     rs.next();
                     long seq = rs.getLong(1);
                     String prev = rs.getString(2);
+                    for (var e : snapshots.entrySet()) PgSnapshots.store(writer, e.getKey(), e.getValue());
+                    java.util.Set<String> present = new java.util.HashSet<>(PgSnapshots.fingerprints(writer));
                     try (PreparedStatement ins = writer.prepareStatement(INSERT)) {
                         String text;
                         while ((text = in.readLine()) != null) {
@@ -300,6 +368,10 @@ final class PgStore implements DecisionStore {
                             if (f.seq() != seq + 1 || !prev.equals(f.prev())) {
                                 throw new IOException("第 " + (n + 1) + " 行（#" + f.seq() + "）不接在决定库的链头（#" + seq + " " + prev + "）之后");
                             }
+                            if (f.ruleSet() != null && !present.contains(f.ruleSet())) {
+                                throw new IOException("第 " + (n + 1) + " 行（#" + f.seq() + "）所记规则集 " + tianping.read.Excerpt.of(f.ruleSet())
+                                        + " 在所导入的目录与决定库中都没有快照（决定库中的每条决定都须能以其规则集重放）");
+                            }
                             bind(ins, line, JsonlStore.summaryOf(line), f.input(), f.prev(), r.claimedHash());
                             ins.addBatch();
                             seq = f.seq();
@@ -310,6 +382,7 @@ final class PgStore implements DecisionStore {
                     }
                     setHead(writer, seq, prev);
                     writer.commit();
+                    archived.addAll(present);
                 } catch (SQLException | IOException e) {
                     try {
                         writer.rollback();
@@ -367,6 +440,28 @@ final class PgStore implements DecisionStore {
 
     @Override
     public void exportTo(Path file) throws IOException {
+        export(file, null);
+    }
+
+    /**
+     * What {@link #exportLog} wrote: snapshots written into the folder, those already there (left as they were),
+     * and those refused (each problem located).
+     */
+    record Exported(List<String> written, List<String> present, List<String> refused) {
+    }
+
+    /**
+     * The store as a decision-log folder: {@code dir/decisions.jsonl} (every record in seq order, byte for byte)
+     * and {@code dir/rulesets/<hex>/} for every snapshot stored, as the command line's log has them, all from one
+     * consistent view. A snapshot that no longer hashes to its fingerprint, or names a file outside its folder, is
+     * not written (and named).
+     */
+    Exported exportLog(Path dir) throws IOException {
+        return export(dir.resolve(tianping.audit.DecisionLog.FILE), new tianping.audit.SnapshotStore(dir));
+    }
+
+    private Exported export(Path file, tianping.audit.SnapshotStore folder) throws IOException {
+        List<String> written = new ArrayList<>(), present = new ArrayList<>(), refused = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url);
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             c.setAutoCommit(false); // a cursor (fetch size) needs a transaction; REPEATABLE READ gives one consistent view
@@ -380,10 +475,48 @@ final class PgStore implements DecisionStore {
                     }
                 }
             }
+            if (folder != null) {
+                for (String fp : PgSnapshots.fingerprints(c)) {
+                    try {
+                        if (folder.restore(fp, PgSnapshots.read(c, fp), PgSnapshots.WHERE)) written.add(fp);
+                        else present.add(fp);
+                    } catch (tianping.law.RuleSetException e) {
+                        e.errors().forEach(x -> refused.add(x.toString()));
+                    }
+                }
+            }
             c.rollback();
         } catch (SQLException e) {
             throw new IOException("导出决定库失败：" + e.getMessage(), e);
         }
+        return new Exported(written, present, refused);
+    }
+
+    /**
+     * The chain, as {@link DecisionStore#verify}, and every snapshot the records name, as {@code log verify} checks a
+     * log's folder: changed files named, a rule set neither bundled nor stored reported (its decisions cannot be
+     * replayed).
+     */
+    Verifier.Result verifyWithSnapshots() throws IOException {
+        Verifier.Result chain = verify();
+        List<Verifier.Problem> problems = new ArrayList<>(chain.problems());
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setReadOnly(true);
+            for (String fp : chain.ruleSets()) {
+                java.util.SortedMap<String, byte[]> files = PgSnapshots.read(c, fp);
+                List<String> found = new ArrayList<>();
+                if (files != null) {
+                    for (String name : files.keySet()) {
+                        if (!tianping.audit.SnapshotStore.safeName(name)) found.add("快照 " + fp + " 中的文件名 " + tianping.read.Excerpt.of(name) + " 不是快照目录内的相对路径");
+                    }
+                }
+                if (found.isEmpty()) found.addAll(tianping.audit.SnapshotStore.checkArchived(fp, files, PgSnapshots.WHERE));
+                for (String p : found) problems.add(new Verifier.Problem(0, 0, "快照", p));
+            }
+        } catch (SQLException e) {
+            throw new IOException("读取决定库失败：" + e.getMessage(), e);
+        }
+        return new Verifier.Result(chain.records(), chain.head(), problems, chain.ruleSets());
     }
 
     @Override

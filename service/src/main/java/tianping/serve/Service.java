@@ -59,7 +59,7 @@ final class Service implements AutoCloseable {
         DecisionStore store = o.storeUrl() == null ? new JsonlStore(o.logDir()) : PgStore.open(o.storeUrl());
         LiveRuleSet rules;
         try {
-            rules = LiveRuleSet.open(o.rulesDir(), o.logDir(), o.trust());
+            rules = LiveRuleSet.open(o.rulesDir(), store, o.trust());
         } catch (Exception e) {
             store.close();
             throw e;
@@ -76,7 +76,7 @@ final class Service implements AutoCloseable {
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
         Service s = new Service(server, connector, rules, store);
-        server.setHandler(new GracefulHandler(new Api(rules, store, o.logDir(), o.token(), o.openReads(), s.metrics, o.historyFromStore())));
+        server.setHandler(new GracefulHandler(new Api(rules, store, o.token(), o.openReads(), s.metrics, o.historyFromStore())));
         server.setStopTimeout(STOP_TIMEOUT_MS);
         server.setStopAtShutdown(false);
         try {

@@ -13,11 +13,12 @@ import java.util.concurrent.Callable;
 /**
  * The service's own entry point (target/tianping-service.jar), kept apart from the runner's so that {@code check}
  * never loads Jetty or the PostgreSQL driver: the launcher hands {@code serve}, {@code bench serve} and the
- * store's {@code log} commands here.
+ * store's {@code log}, {@code show}, {@code replay} and {@code impact} commands here.
  */
 @Command(name = "tianping", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true,
         resourceBundle = tianping.cli.Main.MESSAGES, versionProvider = tianping.cli.Main.Version.class, description = "天平：服务与决定库。",
-        subcommands = {ServiceMain.Serve.class, ServiceMain.Bench.class, StoreCommands.class, DocumentCommand.class, ShowStore.class})
+        subcommands = {ServiceMain.Serve.class, ServiceMain.Bench.class, StoreCommands.class, DocumentCommand.class, ShowStore.class,
+                StoreReplay.Replay.class, StoreReplay.Impact.class})
 public final class ServiceMain {
 
     /**
@@ -91,7 +92,7 @@ public final class ServiceMain {
         @Option(names = {"-r", "--rules"}, paramLabel = "DIR", description = "规则目录（受监视：改动后重新加载，加载失败则沿用原规则集并在 /health 报告）；缺省用内置规则集")
         Path rulesDir;
 
-        @Option(names = "--log", paramLabel = "DIR", description = "决定记录目录（缺省 .tianping）；用 --store 时规则集快照仍存在此")
+        @Option(names = "--log", paramLabel = "DIR", description = "决定记录目录（缺省 .tianping）：决定与规则集快照记于此；用 --store 时二者都记入决定库，不用此目录")
         Path logDir = Path.of(".tianping");
 
         @Option(names = "--store", paramLabel = "jdbc:postgresql://…", description = "决定库（PostgreSQL）：决定记入数据库而非 decisions.jsonl")

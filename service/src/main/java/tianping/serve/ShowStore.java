@@ -3,8 +3,6 @@ package tianping.serve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tianping.audit.LogRecord;
 import tianping.audit.StoredRecords;
 import tianping.cli.StoredDecisionText;
@@ -21,20 +19,17 @@ final class ShowStore implements Callable<Integer> {
     @Parameters(paramLabel = "SEQ|caseId")
     String id;
 
-    @Option(names = "--store", required = true, paramLabel = "jdbc:postgresql://…")
-    String store;
+    @picocli.CommandLine.Mixin
+    StoreCommands.StoreOption store;
 
     @Option(names = {"-r", "--rules"}, paramLabel = "DIR", description = "规则目录；缺省用内置规则集（用于写出规则集的来源）")
     Path rulesDir;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (PgStore s = PgStore.open(store)) {
+        PrintWriter out = store.out();
+        PrintWriter err = store.err();
+        try (PgStore s = store.open()) {
             byte[] line = DocumentRoutes.recordOf(s, id).orElse(null);
             LogRecord.Fields f = line == null ? null : LogRecord.of(line).fields();
             if (f == null || f.decision() == null) {

@@ -34,6 +34,7 @@ class PgShowAndHistoryTest {
             Path lf1 = Path.of("../fixtures/cases/langfang/lf-1-assistance.json");
             ServiceEngine engine = new ServiceEngine(RuleSet.bundled());
             try (PgStore store = PgStore.open(url)) {
+                store.archive(engine.ruleSet());
                 ServiceEngine.Result r = engine.decide(lf1.toString(), Files.readAllBytes(lf1), tmp);
                 store.append(r.caseFile(), r.decision(), r.source(), r.decisionJson());
                 ObjectNode c = (ObjectNode) Json.MAPPER.readTree(lf1.toFile());

@@ -76,6 +76,8 @@ class PgStoreTest {
         for (Path p : CheckEndpointTest.cases().subList(0, 10)) cases.add(decided(p));
         int perThread = 25, threads = 8;
         try (PgStore a = PgStore.open(url); PgStore b = PgStore.open(url)) {
+            a.archive(engine.ruleSet());
+            b.archive(engine.ruleSet());
             ExecutorService pool = Executors.newFixedThreadPool(threads * 2);
             List<Future<List<Long>>> futures = new ArrayList<>();
             for (int t = 0; t < threads * 2; t++) {
@@ -121,6 +123,7 @@ class PgStoreTest {
         List<ServiceEngine.Result> cases = new ArrayList<>();
         for (Path p : CheckEndpointTest.cases().subList(0, 3)) cases.add(decided(p));
         try (PgStore a = PgStore.open(url); PgStore b = PgStore.open(url)) {
+            a.archive(engine.ruleSet());
             ServiceEngine.Result r0 = cases.get(0), r1 = cases.get(1), r2 = cases.get(2);
             assertEquals(1L, a.append(r0.caseFile(), r0.decision(), r0.source(), r0.decisionJson()));
             assertEquals(2L, b.append(r1.caseFile(), r1.decision(), r1.source(), r1.decisionJson()));
