@@ -19,30 +19,47 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "impact", description = "规则变更影响：以现行与候选两个规则集决定以往案件，列出哪些决定会变、从什么变成什么、由哪些规则引起。")
-final class ImpactCommand implements Callable<Integer> {
+public final class ImpactCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CASES", description = "以往案件：决定记录目录（含 decisions.jsonl），或案件目录、.jsonl 文件")
     Path cases;
 
-    @Option(names = "--candidate", required = true, paramLabel = "DIR", description = "候选规则目录（结构同 rules/）")
-    Path candidate;
-
-    @Option(names = "--baseline", paramLabel = "DIR", description = "对照规则目录（缺省为内置规则集）")
-    Path baseline;
-
-    @Option(names = "--examples", paramLabel = "N", description = "每组列出的案件数（缺省 5）")
-    int examples = 5;
-
     @picocli.CommandLine.Mixin
-    TrustKeyOption trust;
+    Options options;
 
     @Spec
     CommandSpec spec;
 
+    /** The rule sets compared and how much is shown: one set of options for the log's impact and the store's. */
+    public static final class Options {
+        @Option(names = "--candidate", required = true, paramLabel = "DIR", description = "候选规则目录（结构同 rules/）")
+        Path candidate;
+
+        @Option(names = "--baseline", paramLabel = "DIR", description = "对照规则目录（缺省为内置规则集）")
+        Path baseline;
+
+        @Option(names = "--examples", paramLabel = "N", description = "每组列出的案件数（缺省 5）")
+        int examples = 5;
+
+        @picocli.CommandLine.Mixin
+        TrustKeyOption trust;
+
+        /** These options as {@code impact}'s command line, for running it over records exported elsewhere. */
+        public List<String> arguments() {
+            List<String> args = new java.util.ArrayList<>(List.of("--candidate", candidate.toString(), "--examples", String.valueOf(examples)));
+            if (baseline != null) args.addAll(List.of("--baseline", baseline.toString()));
+            trust.files.forEach(k -> args.addAll(List.of("--trust-key", k.toString())));
+            return args;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        var keys = trust.keys();
+        Path candidate = options.candidate;
+        Path baseline = options.baseline;
+        int examples = options.examples;
+        var keys = options.trust.keys();
         RuleSet before = baseline == null ? RuleSet.bundled() : RuleSetOption.load(baseline, keys);
         RuleSet after = RuleSetOption.load(candidate, keys);
         ImpactAnalysis impact = new ImpactAnalysis(before, after);

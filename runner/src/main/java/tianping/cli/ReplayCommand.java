@@ -17,21 +17,31 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "DIR", description = "决定记录目录（缺省 .tianping）")
     Path dir = Path.of(".tianping");
 
-    @Option(names = "--threads", paramLabel = "N", description = "并行线程数（缺省为 CPU 核数）")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--quiet", description = "只输出不一致的记录和汇总")
-    boolean quiet;
-
     @picocli.CommandLine.Mixin
-    TrustKeyOption trust;
+    Options options;
 
     @Spec
     CommandSpec spec;
 
+    /** What a replay is told besides where the records are: one set of options for the log and for the store. */
+    public static final class Options {
+        @Option(names = "--threads", paramLabel = "N", description = "并行线程数（缺省为 CPU 核数）")
+        public int threads = Runtime.getRuntime().availableProcessors();
+
+        @Option(names = "--quiet", description = "只输出不一致的记录和汇总")
+        public boolean quiet;
+
+        @picocli.CommandLine.Mixin
+        TrustKeyOption trust;
+
+        public tianping.trust.TrustedKeys keys() throws java.io.IOException {
+            return trust.keys();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        return report(new Replayer(dir, RuleSet.bundled(), threads, trust.keys()), quiet, spec.commandLine().getOut());
+        return report(new Replayer(dir, RuleSet.bundled(), options.threads, options.keys()), options.quiet, spec.commandLine().getOut());
     }
 
     /**

@@ -2,9 +2,9 @@ package tianping.serve;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import tianping.audit.DecisionLog;
 import tianping.audit.Replayer;
+import tianping.cli.ImpactCommand;
 import tianping.cli.ReplayCommand;
 import tianping.engine.RuleSet;
 
@@ -30,22 +30,16 @@ final class StoreReplay {
         @Mixin
         StoreCommands.StoreOption store;
 
-        @Option(names = "--threads", paramLabel = "N", description = "并行线程数（缺省为 CPU 核数）")
-        int threads = Runtime.getRuntime().availableProcessors();
-
-        @Option(names = "--quiet", description = "只输出不一致的记录和汇总")
-        boolean quiet;
-
-        @Option(names = "--trust-key", paramLabel = "PUBLIC.pem", description = "只接受由此公钥（Ed25519，X.509 PEM）签名的规则集快照，可多次给出；缺省不要求签名（内置规则集总是可信）")
-        List<Path> trustKeys = new ArrayList<>();
+        @Mixin
+        ReplayCommand.Options options;
 
         @Override
         public Integer call() throws Exception {
-            var keys = tianping.trust.TrustedKeys.read(trustKeys);
+            var keys = options.keys();
             Path tmp = Files.createTempDirectory("tianping-store-replay-");
             try (PgStore s = store.open()) {
                 s.exportTo(tmp.resolve(DecisionLog.FILE));
-                return ReplayCommand.report(new Replayer(tmp, s.snapshots(), RuleSet.bundled(), threads, keys), quiet, store.out());
+                return ReplayCommand.report(new Replayer(tmp, s.snapshots(), RuleSet.bundled(), options.threads, keys), options.quiet, store.out());
             } finally {
                 deleteTree(tmp);
             }
@@ -57,17 +51,8 @@ final class StoreReplay {
         @Mixin
         StoreCommands.StoreOption store;
 
-        @Option(names = "--candidate", required = true, paramLabel = "DIR", description = "候选规则目录（结构同 rules/）")
-        Path candidate;
-
-        @Option(names = "--baseline", paramLabel = "DIR", description = "对照规则目录（缺省为内置规则集）")
-        Path baseline;
-
-        @Option(names = "--examples", paramLabel = "N", description = "每组列出的案件数（缺省 5）")
-        int examples = 5;
-
-        @Option(names = "--trust-key", paramLabel = "PUBLIC.pem", description = "只接受由此公钥（Ed25519，X.509 PEM）签名的规则目录，可多次给出")
-        List<Path> trustKeys = new ArrayList<>();
+        @Mixin
+        ImpactCommand.Options options;
 
         @Override
         public Integer call() throws Exception {
@@ -75,9 +60,8 @@ final class StoreReplay {
             try (PgStore s = store.open()) {
                 s.exportTo(tmp.resolve(DecisionLog.FILE));
                 // the command line's impact over the exported records: the same analysis, report and exit codes
-                List<String> args = new ArrayList<>(List.of("impact", "--candidate", candidate.toString(), "--examples", String.valueOf(examples)));
-                if (baseline != null) args.addAll(List.of("--baseline", baseline.toString()));
-                trustKeys.forEach(k -> args.addAll(List.of("--trust-key", k.toString())));
+                List<String> args = new ArrayList<>(List.of("impact"));
+                args.addAll(options.arguments());
                 args.add(tmp.toString());
                 return tianping.cli.Main.run(args.toArray(String[]::new), store.out(), store.err());
             } finally {
