@@ -88,10 +88,12 @@ final class PowerBench implements Callable<Integer> {
         for (int i = 0; i < warmup; i++) parseOnly(readings);
         resetPeaks();
         long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
         long rows = parseOnly(readings);
         double a = seconds(t0);
+        double cpuA = (cpuNanos() - cpu0) / 1e9;
         long peakA = peakHeap();
-        out.printf("(a) 只解析：%,d 行 %.2f 秒（%,.0f 行/秒），堆峰值 %,d MB%n", rows, a, rows / a, peakA >> 20);
+        out.printf("(a) 只解析：%,d 行 %.2f 秒（%,.0f 行/秒），进程 CPU %.2f 秒，堆峰值 %,d MB%n", rows, a, rows / a, cpuA, peakA >> 20);
         out.flush();
 
         Path result = data.resolve("decisions.jsonl");
@@ -100,11 +102,18 @@ final class PowerBench implements Callable<Integer> {
         for (int i = 0; i < warmup; i++) batch.run(options, new PrintWriter(PrintWriter.nullWriter()));
         resetPeaks();
         t0 = System.nanoTime();
+        cpu0 = cpuNanos();
+        long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         PowerBatch.Report s = batch.run(options, new PrintWriter(PrintWriter.nullWriter()));
         double c = seconds(t0);
+        double cpuC = (cpuNanos() - cpu0) / 1e9;
+        double jitC = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1e3;
         long peakC = peakHeap();
         out.printf("(c) tianping power-batch 全流程：%.2f 秒（其中读名录与读数入网格 %.2f 秒，推导与决策 %.2f 秒），%s，结果 %,d 字节，堆峰值 %,d MB%n",
                 c, s.feedSeconds(), s.seconds() - s.feedSeconds(), s.statuses(), Files.size(result), peakC >> 20);
+        // c ≤ 2a on two cores needs (c)'s CPU ≤ 2 × 2a, whatever the overlap: the CPU says how far the work itself is
+        out.printf("    进程 CPU %.2f 秒（含 GC 线程与 JIT 编译 %.2f 秒），即 %.1f 核；c ≤ 2a 在 %d 核上至少要 CPU ≤ %.2f 秒%n",
+                cpuC, jitC, cpuC / c, Runtime.getRuntime().availableProcessors(), 2 * a * Runtime.getRuntime().availableProcessors());
         out.flush();
 
         for (int i = 0; i < warmup; i++) naive(naive, batch, options);
@@ -206,6 +215,11 @@ final class PowerBench implements Callable<Integer> {
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) throw new IllegalStateException("朴素基线规则编译失败：" + errors);
         return ks.newKieContainer(id).getKieBase();
+    }
+
+    /** CPU time of the whole process (every thread: the run's, the JIT's, the collector's). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long start) {
