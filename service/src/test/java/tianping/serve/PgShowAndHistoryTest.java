@@ -13,8 +13,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,10 +25,7 @@ class PgShowAndHistoryTest {
     @Test
     void showFromTheStoreAndHistoryFromTheStore() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(18085).start()) {
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE showdb");
-            }
-            String url = pg.getJdbcUrl("postgres", "showdb");
+            String url = TestDatabases.create(pg, "showdb");
             Path lf1 = Path.of("../fixtures/cases/langfang/lf-1-assistance.json");
             ServiceEngine engine = new ServiceEngine(RuleSet.bundled());
             try (PgStore store = PgStore.open(url)) {

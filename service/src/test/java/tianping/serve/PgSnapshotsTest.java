@@ -85,10 +85,7 @@ class PgSnapshotsTest {
     }
 
     static String database(String name) throws Exception {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return pg.getJdbcUrl("postgres", name);
+        return TestDatabases.create(pg, name);
     }
 
     /** Runs a service command; its exit code, and its standard output and error together in {@code text}. */

@@ -57,10 +57,7 @@ class PgStoreTest {
 
     /** A fresh database on the test server, as a JDBC URL. */
     static String database(String name) throws Exception {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return pg.getJdbcUrl("postgres", name);
+        return TestDatabases.create(pg, name);
     }
 
     static ServiceEngine.Result decided(Path file) throws Exception {
