@@ -56,12 +56,9 @@ public final class ImpactCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path candidate = options.candidate;
-        Path baseline = options.baseline;
-        int examples = options.examples;
         var keys = options.trust.keys();
-        RuleSet before = baseline == null ? RuleSet.bundled() : RuleSetOption.load(baseline, keys);
-        RuleSet after = RuleSetOption.load(candidate, keys);
+        RuleSet before = options.baseline == null ? RuleSet.bundled() : RuleSetOption.load(options.baseline, keys);
+        RuleSet after = RuleSetOption.load(options.candidate, keys);
         ImpactAnalysis impact = new ImpactAnalysis(before, after);
         Path logFile = cases.resolve(DecisionLog.FILE);
         if (Files.isDirectory(cases) && Files.exists(logFile)) {
@@ -84,13 +81,13 @@ public final class ImpactCommand implements Callable<Integer> {
             }
         }
         ImpactAnalysis.Report r = impact.report();
-        out.printf("规则变更影响：%s %s → 候选 %s%n", baseline == null ? "现行（内置）" : "对照 " + baseline, before.fingerprint(), after.fingerprint());
+        out.printf("规则变更影响：%s %s → 候选 %s%n", options.baseline == null ? "现行（内置）" : "对照 " + options.baseline, before.fingerprint(), after.fingerprint());
         out.printf("规则集差异 %,d 处（tianping rules diff 逐项列出）%n", impact.diff().size());
         out.printf("以往案件 %,d 件，决定改变 %,d 件%s%n", r.cases(), r.changes().size(),
                 r.refused().isEmpty() ? "" : "，无法比较 " + r.refused().size() + " 件");
         for (Map.Entry<String, List<ImpactAnalysis.Change>> g : r.byOutcome().entrySet()) {
             out.printf("%n%s：%,d 件%n", g.getKey(), g.getValue().size());
-            g.getValue().stream().limit(examples).forEach(c -> {
+            g.getValue().stream().limit(options.examples).forEach(c -> {
                 out.println("    " + c.caseId() + "  " + c.source() + "  规则：" + String.join("、", c.rules()));
                 c.rows().forEach(row -> out.println("        因 " + row));
             });
