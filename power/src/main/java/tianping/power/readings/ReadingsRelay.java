@@ -17,7 +17,7 @@ import java.util.concurrent.BlockingQueue;
 public final class ReadingsRelay implements AutoCloseable {
 
     private static final int ROWS = 16_384;
-    private static final int BATCHES = 24;
+    private static final int BATCHES = 64;
 
     /**
      * Rows parsed, waiting for the visitor; a malformed row has its message instead of values. Each reading's row
