@@ -81,9 +81,10 @@ public final class ReadingsRelay implements AutoCloseable {
     private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
     private final Thread parser;
     private volatile Throwable failed;
+    /** Batches made so far, by the parser thread only: made when needed, so a small feed never holds 64. */
+    private int made;
 
     private ReadingsRelay(InputStream in) {
-        for (int i = 0; i < BATCHES; i++) free.add(new Batch());
         parser = new Thread(() -> parse(in), "readings-parser");
         parser.setDaemon(true);
     }
@@ -97,7 +98,7 @@ public final class ReadingsRelay implements AutoCloseable {
 
     private void parse(InputStream in) {
         try {
-            Batch[] current = {free.take()};
+            Batch[] current = {next()};
             ReadingsCsv.parse(in, new ReadingVisitor() {
                 @Override
                 public void reading(String enterprise, String channel, long minute, double kw, long line) {
@@ -126,6 +127,17 @@ public final class ReadingsRelay implements AutoCloseable {
         full.add(END);
     }
 
+    /** A batch given back by the receiver, or a new one while fewer than {@link #BATCHES} exist. */
+    private Batch next() throws InterruptedException {
+        Batch b = free.poll();
+        if (b != null) return b;
+        if (made < BATCHES) {
+            made++;
+            return new Batch();
+        }
+        return free.take();
+    }
+
     /** Thrown inside the parser when the receiver closed the relay early, to unwind ReadingsCsv.parse. */
     private static final class Stop extends RuntimeException {
         Stop() {
@@ -136,7 +148,7 @@ public final class ReadingsRelay implements AutoCloseable {
     private Batch handOver(Batch b) {
         try {
             full.put(b);
-            return free.take();
+            return next();
         } catch (InterruptedException e) {
             throw new Stop();
         }
