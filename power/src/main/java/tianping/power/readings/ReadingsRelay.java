@@ -10,13 +10,18 @@ import java.util.concurrent.BlockingQueue;
  * A readings CSV parsed on a thread of its own while the caller receives the rows, in file order, on its thread:
  * parsing and routing readings onto grids each take about half of the feed, so on two cores they overlap instead
  * of adding up. Parsing starts at {@link #start}, before the caller is ready to receive (power-batch reads its
- * register meanwhile); the rows wait in a few bounded batches, so memory stays small whatever the file's size.
+ * register meanwhile); the rows wait in at most {@link #BATCHES} batches, so memory is bounded whatever the file's size.
  * The visitor sees exactly the calls {@link ReadingsCsv#parse} would make, in the same order, each reading with its
  * row's bytes.
  */
 public final class ReadingsRelay implements AutoCloseable {
 
     private static final int ROWS = 16_384;
+    /**
+     * At most this many batches (about 1 million rows, up to ~110 MB with their row bytes): enough to hold what the
+     * parser reads while power-batch checks its register (0.2–0.4 s). With 24 the parser stalled on a full queue for
+     * most of that time, and the feed took about 0.5 s longer (power/README.md, 2026-12-03).
+     */
     private static final int BATCHES = 64;
 
     /**
@@ -81,7 +86,7 @@ public final class ReadingsRelay implements AutoCloseable {
     private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
     private final Thread parser;
     private volatile Throwable failed;
-    /** Batches made so far, by the parser thread only: made when needed, so a small feed never holds 64. */
+    /** Batches made so far, by the parser thread only: made when needed, so a small feed never holds {@link #BATCHES}. */
     private int made;
 
     private ReadingsRelay(InputStream in) {
