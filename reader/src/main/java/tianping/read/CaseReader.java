@@ -117,7 +117,7 @@ public final class CaseReader {
     public CaseFile read(String file, JsonNode tree, ConfinedFiles data) throws CaseRejected {
         DateWindow window = DateWindow.of(file, law, tree.path("decisionDate").asText(""));
         List<CaseError> dates = new ArrayList<>();
-        window.checkTree(file, tree, "$", dates);
+        window.checkTree(file, tree, dates);
         if (!dates.isEmpty()) throw new CaseRejected(dates);
         if (tree.isObject()) {
             for (CaseDerivation d : derivations) {

@@ -6,6 +6,7 @@ import tianping.law.Parameter;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,27 +76,47 @@ public record DateWindow(int firstYear, int lastYear, String source) {
      * Every string of the case that is written as a date or a time (YYYY-MM-DD, optionally THH:MM[:SS]) whose
      * year is outside the window, or that is no calendar date (02-30), is an error at its path.
      */
-    void checkTree(String file, JsonNode node, String path, List<CaseError> errors) {
+    void checkTree(String file, JsonNode node, List<CaseError> errors) {
+        checkTree(file, node, new ArrayList<>(), errors);
+    }
+
+    /** {@code at}: the keys and indexes leading to {@code node}, made into a path only for an error. */
+    private void checkTree(String file, JsonNode node, List<Object> at, List<CaseError> errors) {
         if (errors.size() >= 20) return;
         if (node.isTextual()) {
             String s = node.textValue();
             if (s.length() < 10 || s.length() > 19 || !looksLikeDate(s)) return;
             int year = Integer.parseInt(s.substring(0, 4));
             if (!covers(year)) {
-                errors.add(new CaseError(file, path, "case_value_error", "日期 " + Excerpt.of(s) + " 的年份不在合理范围内，不是真实的日期："
+                errors.add(new CaseError(file, path(at), "case_value_error", "日期 " + Excerpt.of(s) + " 的年份不在合理范围内，不是真实的日期："
                         + describe()));
                 return;
             }
             String why = tianping.law.CalendarDates.impossible(s);
-            if (why != null) errors.add(new CaseError(file, path, "case_value_error", "日期 " + Excerpt.of(s) + " 不存在：" + why));
+            if (why != null) errors.add(new CaseError(file, path(at), "case_value_error", "日期 " + Excerpt.of(s) + " 不存在：" + why));
         } else if (node.isObject()) {
-            for (var it = node.fields(); it.hasNext(); ) {
-                var e = it.next();
-                checkTree(file, e.getValue(), path + "." + Excerpt.of(e.getKey()), errors);
+            for (var e : node.properties()) {
+                at.add(e.getKey());
+                checkTree(file, e.getValue(), at, errors);
+                at.remove(at.size() - 1);
             }
         } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) checkTree(file, node.get(i), path + "[" + i + "]", errors);
+            for (int i = 0; i < node.size(); i++) {
+                at.add(i);
+                checkTree(file, node.get(i), at, errors);
+                at.remove(at.size() - 1);
+            }
         }
+    }
+
+    /** "$.findings[0].actDate", each key escaped (keys are the case writer's text). */
+    private static String path(List<Object> at) {
+        StringBuilder p = new StringBuilder("$");
+        for (Object k : at) {
+            if (k instanceof Integer i) p.append('[').append(i).append(']');
+            else p.append('.').append(Excerpt.of((String) k));
+        }
+        return p.toString();
     }
 
     private static boolean looksLikeDate(String s) {

@@ -160,6 +160,9 @@ class CaseReaderTest {
         assertError(errors(c -> c.put("decisionDate", "2024-02-30")), "$.decisionDate", "case_value_error", "不存在");
         assertError(errors(c -> ((ObjectNode) c.get("findings").get(0)).put("actDate", "9999-12-31")), "$.findings[0].actDate",
                 "case_value_error", "不是真实的日期");
+        // deeper down, the path names each key and index on the way; a key that is the writer's own text is escaped
+        assertError(errors(c -> ((ObjectNode) c.get("findings").get(0)).putObject("extra\nkey").putArray("on").add("2023-02-29")),
+                "$.findings[0].extra\\nkey.on[0]", "case_value_error", "2023 年不是闰年");
         // a real date, but before the first limitation row of the rule set (行政处罚法 1996-10-01)
         assertError(errors(c -> ((ObjectNode) c.get("findings").get(0)).put("actDate", "1990-01-01")), "$.findings[0].actDate",
                 "case_value_error", "不在规则集所载法律的适用期间内");

@@ -154,10 +154,7 @@ final class DecisionBuilder {
      * region, the decision says so instead of being silent about warnings (issue 10: the region's own law only).
      */
     private String warningScheme(Finding f) {
-        boolean configured = ruleSet.law().precedence().rules().stream()
-                .filter(r -> outcomeKinds.isWarning(r.concludes()))
-                .anyMatch(r -> r.regions().isEmpty() || r.regions().stream().anyMatch(f::inRegion));
-        return configured ? null : NO_WARNING_SCHEME;
+        return ruleSet.gradesWarnings(f) ? null : NO_WARNING_SCHEME;
     }
 
     /**

@@ -59,6 +59,8 @@ public final class RuleSet {
     private final Map<String, RuleMeta> byId;
     private final java.util.NavigableSet<java.time.LocalDate> changeDates;
     private final byte[] signature;
+    /** The regions of each rule grading warnings (empty: every region), found once rather than per finding. */
+    private final List<List<String>> warningRegions;
 
     private RuleSet(RuleFiles files, KieBase kieBase, LawBook book, byte[] signature) throws RuleSetException {
         this.files = files;
@@ -86,6 +88,8 @@ public final class RuleSet {
         errors.addAll(precedence.check());
         if (!errors.isEmpty()) throw new RuleSetException(errors);
         this.law = new Law(book, precedence);
+        this.warningRegions = precedence.rules().stream().filter(r -> book.outcomeKinds().isWarning(r.concludes()))
+                .map(RuleInfo::regions).toList();
         java.util.TreeSet<java.time.LocalDate> dates = new java.util.TreeSet<>(book.changeDates());
         for (RuleMeta m : byId.values()) {
             if (m.validity() == null) continue;
@@ -256,6 +260,11 @@ public final class RuleSet {
     }
 
     /** Did any rule or table row of this rule set come into or go out of force after {@code from}, up to {@code to}? */
+    /** Whether any rule grading warnings applies in the finding's region. */
+    public boolean gradesWarnings(tianping.facts.Finding f) {
+        return warningRegions.stream().anyMatch(regions -> regions.isEmpty() || regions.stream().anyMatch(f::inRegion));
+    }
+
     public boolean lawChangedBetween(java.time.LocalDate from, java.time.LocalDate to) {
         var next = changeDates.higher(from);
         return next != null && !next.isAfter(to);
