@@ -41,6 +41,14 @@ final class DecideBench implements Callable<Integer> {
     @Option(names = "--seconds", description = "每项热态测量的秒数（另加同样长的预热）")
     double seconds = 5;
 
+    int rounds = 5;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "热态各项交替计时的轮数，取中位数（缺省 5）")
+    void rounds(int n) {
+        if (n < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rounds 应为正整数，实际为 " + n);
+        rounds = n;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -112,22 +120,32 @@ final class DecideBench implements Callable<Integer> {
         List<CaseFile> read = new ArrayList<>();
         for (Workload w : cases) read.add(reader.read(w.name(), w.json()));
 
-        double floor = rate(i -> CaseReader.parse("", cases.get(i % cases.size()).json()).size(), 1);
-        double reading = rate(i -> reader.read("", cases.get(i % cases.size()).json()).findings().size(), 1);
-        double deciding = rate(i -> decider.decide("", read.get(i % read.size())).trace().size(), 1);
-        double endToEnd = rate(i -> {
+        Op parseOnly = i -> CaseReader.parse("", cases.get(i % cases.size()).json()).size();
+        Op reading = i -> reader.read("", cases.get(i % cases.size()).json()).findings().size();
+        Op deciding = i -> decider.decide("", read.get(i % read.size())).trace().size();
+        Op endToEnd = i -> {
             Workload w = cases.get(i % cases.size());
             return Json.bytes(decider.decide(w.name(), reader.read(w.name(), w.json()))).length;
-        }, 1);
-        double parallel = rate(i -> {
-            Workload w = cases.get(i % cases.size());
-            return Json.bytes(decider.decide(w.name(), reader.read(w.name(), w.json()))).length;
-        }, Runtime.getRuntime().availableProcessors());
-        out.printf("热态单线程（每项预热 %.0f 秒、测量 %.0f 秒）：%n", seconds, seconds);
-        out.printf("  基线 仅解析 JSON：              %,10.0f 件/秒%n", floor);
-        out.printf("  读取（解析+结构校验+推导事实）：%,10.0f 件/秒%n", reading);
-        out.printf("  决策（Drools 规则与执行记录）： %,10.0f 件/秒%n", deciding);
-        out.printf("  端到端（读取+决策+写出 JSON）： %,10.0f 件/秒（目标 ≥ 20,000 件/秒/核；为基线的 1/%.1f）%n", endToEnd, floor / endToEnd);
+        };
+        Op[] ops = {parseOnly, reading, deciding, endToEnd};
+        for (Op op : ops) measure(op, 1, seconds);
+        // measured in turns, a slice of each per round: this machine's speed drifts within seconds (power/README.md,
+        // 2026-12-03), so each rate is the median of its slices and the ratio the median of the rounds' ratios
+        double[][] rates = new double[ops.length][rounds];
+        double[] ratios = new double[rounds];
+        for (int k = 0; k < rounds; k++) {
+            for (int j = 0; j < ops.length; j++) rates[j][k] = measure(ops[j], 1, seconds / rounds);
+            ratios[k] = rates[0][k] / rates[3][k];
+        }
+        double parallel = rate(endToEnd, Runtime.getRuntime().availableProcessors());
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        out.printf("热态单线程（每项预热 %.0f 秒，再交替计时 %d 轮、每轮每项 %.1f 秒，取中位数）：%n", seconds, rounds, seconds / rounds);
+        out.printf("  基线 仅解析 JSON：              %,10.0f 件/秒%n", median(rates[0]));
+        out.printf("  读取（解析+结构校验+推导事实）：%,10.0f 件/秒%n", median(rates[1]));
+        out.printf("  决策（Drools 规则与执行记录）： %,10.0f 件/秒%n", median(rates[2]));
+        out.printf("  端到端（读取+决策+写出 JSON）： %,10.0f 件/秒（目标 ≥ 20,000 件/秒/核；为基线的 1/%.1f，各轮 1/%.1f–1/%.1f）%n",
+                median(rates[3]), median(ratios), sorted[0], sorted[rounds - 1]);
         out.printf("  端到端 %d 线程合计：            %,10.0f 件/秒%n", Runtime.getRuntime().availableProcessors(), parallel);
     }
 

@@ -111,7 +111,8 @@ final class PowerBench implements Callable<Integer> {
                 return 0;
             });
             timed.add(new Pair(a, c, report[0]));
-            out.printf("第 %d 对：(a) %.2f 秒，(c) %.2f 秒，c/a = %.2f%n", k + 1, a.seconds(), c.seconds(), c.seconds() / a.seconds());
+            out.printf("第 %d 对：(a) %.2f 秒，(c) %.2f 秒（入网格 %.2f，推导与决策 %.2f），c/a = %.2f%n", k + 1, a.seconds(), c.seconds(),
+                    report[0].feedSeconds(), report[0].seconds() - report[0].feedSeconds(), c.seconds() / a.seconds());
             out.flush();
         }
         List<Pair> byRatio = new ArrayList<>(timed);

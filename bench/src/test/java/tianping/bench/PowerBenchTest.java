@@ -25,7 +25,7 @@ class PowerBenchTest {
         assertEquals(0, code, text + err);
         double[] ratios = new double[3];
         for (int k = 1; k <= 3; k++) {
-            Matcher m = Pattern.compile("第 " + k + " 对：\\(a\\) ([0-9.]+) 秒，\\(c\\) ([0-9.]+) 秒，c/a = ([0-9.]+)").matcher(text);
+            Matcher m = Pattern.compile("第 " + k + " 对：\\(a\\) ([0-9.]+) 秒，\\(c\\) ([0-9.]+) 秒（入网格 [0-9.]+，推导与决策 [0-9.]+），c/a = ([0-9.]+)").matcher(text);
             assertTrue(m.find(), "第 " + k + " 对 missing:\n" + text);
             ratios[k - 1] = Double.parseDouble(m.group(3));
         }
