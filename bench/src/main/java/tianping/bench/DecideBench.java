@@ -132,20 +132,25 @@ final class DecideBench implements Callable<Integer> {
         // measured in turns, a slice of each per round: this machine's speed drifts within seconds (power/README.md,
         // 2026-12-03), so each rate is the median of its slices and the ratio the median of the rounds' ratios
         double[][] rates = new double[ops.length][rounds];
+        double[][] bytes = new double[ops.length][rounds];
         double[] ratios = new double[rounds];
         for (int k = 0; k < rounds; k++) {
-            for (int j = 0; j < ops.length; j++) rates[j][k] = measure(ops[j], 1, seconds / rounds);
+            for (int j = 0; j < ops.length; j++) {
+                double[] r = run(ops[j], 1, seconds / rounds);
+                rates[j][k] = r[0];
+                bytes[j][k] = r[1];
+            }
             ratios[k] = rates[0][k] / rates[3][k];
         }
         double parallel = rate(endToEnd, Runtime.getRuntime().availableProcessors());
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
         out.printf("热态单线程（每项预热 %.0f 秒，再交替计时 %d 轮、每轮每项 %.1f 秒，取中位数）：%n", seconds, rounds, seconds / rounds);
-        out.printf("  基线 仅解析 JSON：              %,10.0f 件/秒%n", median(rates[0]));
-        out.printf("  读取（解析+结构校验+推导事实）：%,10.0f 件/秒%n", median(rates[1]));
-        out.printf("  决策（Drools 规则与执行记录）： %,10.0f 件/秒%n", median(rates[2]));
-        out.printf("  端到端（读取+决策+写出 JSON）： %,10.0f 件/秒（目标 ≥ 20,000 件/秒/核；为基线的 1/%.1f，各轮 1/%.1f–1/%.1f）%n",
-                median(rates[3]), median(ratios), sorted[0], sorted[rounds - 1]);
+        out.printf("  基线 仅解析 JSON：              %,10.0f 件/秒，每件分配 %,7.1f KB%n", median(rates[0]), median(bytes[0]) / 1024);
+        out.printf("  读取（解析+结构校验+推导事实）：%,10.0f 件/秒，每件分配 %,7.1f KB%n", median(rates[1]), median(bytes[1]) / 1024);
+        out.printf("  决策（Drools 规则与执行记录）： %,10.0f 件/秒，每件分配 %,7.1f KB%n", median(rates[2]), median(bytes[2]) / 1024);
+        out.printf("  端到端（读取+决策+写出 JSON）： %,10.0f 件/秒，每件分配 %,7.1f KB（目标 ≥ 20,000 件/秒/核；为基线的 1/%.1f，各轮 1/%.1f–1/%.1f）%n",
+                median(rates[3]), median(bytes[3]) / 1024, median(ratios), sorted[0], sorted[rounds - 1]);
         out.printf("  端到端 %d 线程合计：            %,10.0f 件/秒%n", Runtime.getRuntime().availableProcessors(), parallel);
     }
 
@@ -160,8 +165,18 @@ final class DecideBench implements Callable<Integer> {
         return measure(op, threads, seconds);
     }
 
+    /** Operations per second on {@code threads} threads for {@code seconds}. */
     private static double measure(Op op, int threads, double seconds) throws Exception {
+        return run(op, threads, seconds)[0];
+    }
+
+    /**
+     * Runs {@code op} on {@code threads} threads for {@code seconds}: operations per second, and bytes allocated per
+     * operation (the threads' own allocation, which does not depend on how fast the machine is at the moment).
+     */
+    private static double[] run(Op op, int threads, double seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long start = System.nanoTime();
         List<Future<long[]>> futures = new ArrayList<>();
@@ -170,15 +185,21 @@ final class DecideBench implements Callable<Integer> {
             futures.add(pool.submit(() -> {
                 long n = 0;
                 long sink = 0;
+                long allocated = mx.getCurrentThreadAllocatedBytes();
                 while (System.nanoTime() < end) {
                     for (int k = 0; k < 64; k++) sink += op.run((int) (offset + n++));
                 }
-                return new long[]{n, sink};
+                return new long[]{n, sink, mx.getCurrentThreadAllocatedBytes() - allocated};
             }));
         }
         long total = 0;
-        for (Future<long[]> f : futures) total += f.get()[0];
+        long bytes = 0;
+        for (Future<long[]> f : futures) {
+            long[] r = f.get();
+            total += r[0];
+            bytes += r[2];
+        }
         pool.shutdown();
-        return total / ((System.nanoTime() - start) / 1e9);
+        return new double[]{total / ((System.nanoTime() - start) / 1e9), (double) bytes / total};
     }
 }

@@ -26,6 +26,10 @@ class DecideBenchTest {
         Matcher m = Pattern.compile("为基线的 1/([0-9.]+)，各轮 1/([0-9.]+)–1/([0-9.]+)").matcher(text);
         assertTrue(m.find(), text);
         double median = Double.parseDouble(m.group(1));
+        // every case allocates something (its decision at least), the same whatever the machine's speed
+        Matcher alloc = Pattern.compile("端到端（读取\\+决策\\+写出 JSON）：\\s+[0-9,]+ 件/秒，每件分配\\s+([0-9,.]+) KB").matcher(text);
+        assertTrue(alloc.find(), text);
+        assertTrue(Double.parseDouble(alloc.group(1).replace(",", "")) > 1, text);
         assertTrue(Double.parseDouble(m.group(2)) <= median && median <= Double.parseDouble(m.group(3)), text);
     }
 }
