@@ -25,8 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A Decider reuses its sessions (reset between cases). Whatever a session decided before — another case, a case
- * the rules rejected halfway through a consequence — the next case must come out exactly as from a new Decider.
+ * One Decider serves every request of the service, from many threads. Whatever it decided before — another case, a
+ * case the rules rejected halfway through a consequence — the next case must come out exactly as from a new Decider
+ * (this guards any reuse of sessions: pooled sessions, tried on 2026-12-03, passed it; service/README.md says why they
+ * were not kept).
  */
 class SessionReuseTest {
 
@@ -34,7 +36,7 @@ class SessionReuseTest {
     private final CaseReader reader = new CaseReader(ruleSet.law().book());
 
     @Test
-    void aReusedSessionDecidesEveryCaseAsAFreshOne() throws Exception {
+    void aSharedDeciderDecidesEveryCaseAsAFreshOne() throws Exception {
         Map<Path, CaseFile> cases = new LinkedHashMap<>();
         Map<Path, String> fresh = new LinkedHashMap<>();
         for (Path p : Fixtures.caseFiles()) {
@@ -47,7 +49,7 @@ class SessionReuseTest {
         List<Path> order = new ArrayList<>(cases.keySet());
         for (int pass = 0; pass < 2; pass++) {
             for (Path p : order) {
-                // a case stopped by an exception inside a rule's consequence, before each: its session goes back too
+                // a case stopped by an exception inside a rule's consequence, before each
                 assertTrue(outcome(shared, Path.of("missing.json"), missing).startsWith("rejected [missing_fact]"), outcome(shared, p, missing));
                 assertEquals(fresh.get(p), outcome(shared, p, cases.get(p)), Fixtures.name(p) + "（第 " + (pass + 1) + " 遍）");
             }
@@ -56,7 +58,7 @@ class SessionReuseTest {
     }
 
     @Test
-    void sessionsSharedByThreadsDecideAsFreshOnes() throws Exception {
+    void aDeciderSharedByThreadsDecidesAsFreshOnes() throws Exception {
         Map<Path, CaseFile> cases = new LinkedHashMap<>();
         Map<Path, String> fresh = new LinkedHashMap<>();
         for (Path p : Fixtures.caseFiles()) {
