@@ -100,7 +100,7 @@ final class PowerBench implements Callable<Integer> {
         PowerBatch.Options options = new PowerBatch.Options(register, readings, DATE, result, threads, null);
         for (int i = 0; i < warmup; i++) parseOnly(readings);
         for (int i = 0; i < warmup; i++) batch.run(options, new PrintWriter(PrintWriter.nullWriter()));
-        // (a) and (c) timed in turns: this machine's speed drifts by more than the ratio's margin within minutes, so a
+        // (a) and (c) timed in turns: this machine's speed drifts by more than the ratio's margin within a minute, so a
         // ratio of two runs minutes apart says more about the drift than about the work; the median pair is reported
         List<Pair> timed = new ArrayList<>();
         for (int k = 0; k < pairs; k++) {

@@ -259,12 +259,12 @@ public final class RuleSet {
         return byId.get(id);
     }
 
-    /** Did any rule or table row of this rule set come into or go out of force after {@code from}, up to {@code to}? */
     /** Whether any rule grading warnings applies in the finding's region. */
     public boolean gradesWarnings(tianping.facts.Finding f) {
         return warningRegions.stream().anyMatch(regions -> regions.isEmpty() || regions.stream().anyMatch(f::inRegion));
     }
 
+    /** Did any rule or table row of this rule set come into or go out of force after {@code from}, up to {@code to}? */
     public boolean lawChangedBetween(java.time.LocalDate from, java.time.LocalDate to) {
         var next = changeDates.higher(from);
         return next != null && !next.isAfter(to);
