@@ -58,6 +58,11 @@ class DidYouMeanTest {
         assertEquals("没有 0 日（日应从 01 起）", CalendarDates.impossible("2024-01-00"));
         assertEquals(null, CalendarDates.impossible("2024-02-29"));
         assertEquals(null, CalendarDates.impossible("2024/02/30"));
+        // only ASCII digits make a date (as the pattern's \d did); a time after the date does not change the answer
+        assertEquals(null, CalendarDates.impossible("2024-1a-01"));
+        assertEquals(null, CalendarDates.impossible("２０２４-02-30"));
+        assertEquals(null, CalendarDates.impossible("2024-02-3"));
+        assertEquals("2024 年 2 月没有 30 日，该月只有 29 日", CalendarDates.impossible("2024-02-30T10:00"));
     }
 
     /** In the tables: a misspelt violation code, an enumeration value, a pollutant code written as SO2, an impossible date. */
