@@ -3,6 +3,7 @@ package tianping.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tianping.Fixtures;
 import tianping.cli.Json;
@@ -34,16 +35,21 @@ class SessionReuseTest {
 
     private final RuleSet ruleSet = Fixtures.ruleSet();
     private final CaseReader reader = new CaseReader(ruleSet.law().book());
+    /** Every fixture, and what a new Decider makes of it. */
+    private final Map<Path, CaseFile> cases = new LinkedHashMap<>();
+    private final Map<Path, String> fresh = new LinkedHashMap<>();
 
-    @Test
-    void aSharedDeciderDecidesEveryCaseAsAFreshOne() throws Exception {
-        Map<Path, CaseFile> cases = new LinkedHashMap<>();
-        Map<Path, String> fresh = new LinkedHashMap<>();
+    @BeforeEach
+    void decideEachFixtureWithANewDecider() throws Exception {
         for (Path p : Fixtures.caseFiles()) {
             CaseFile c = reader.read(p);
             cases.put(p, c);
             fresh.put(p, outcome(new Decider(ruleSet), p, c));
         }
+    }
+
+    @Test
+    void aSharedDeciderDecidesEveryCaseAsAFreshOne() throws Exception {
         CaseFile missing = withoutInvestment();
         Decider shared = new Decider(ruleSet);
         List<Path> order = new ArrayList<>(cases.keySet());
@@ -59,13 +65,6 @@ class SessionReuseTest {
 
     @Test
     void aDeciderSharedByThreadsDecidesAsFreshOnes() throws Exception {
-        Map<Path, CaseFile> cases = new LinkedHashMap<>();
-        Map<Path, String> fresh = new LinkedHashMap<>();
-        for (Path p : Fixtures.caseFiles()) {
-            CaseFile c = reader.read(p);
-            cases.put(p, c);
-            fresh.put(p, outcome(new Decider(ruleSet), p, c));
-        }
         Decider shared = new Decider(ruleSet);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
