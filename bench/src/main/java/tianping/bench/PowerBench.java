@@ -104,23 +104,19 @@ final class PowerBench implements Callable<Integer> {
         // ratio of two runs minutes apart says more about the drift than about the work; the median pair is reported
         List<Pair> timed = new ArrayList<>();
         for (int k = 0; k < pairs; k++) {
-            Timing a = time(() -> parseOnly(readings));
-            PowerBatch.Report[] report = new PowerBatch.Report[1];
-            Timing c = time(() -> {
-                report[0] = batch.run(options, new PrintWriter(PrintWriter.nullWriter()));
-                return 0;
-            });
-            timed.add(new Pair(a, c, report[0]));
+            Timing<Long> a = time(() -> parseOnly(readings));
+            Timing<PowerBatch.Report> c = time(() -> batch.run(options, new PrintWriter(PrintWriter.nullWriter())));
+            timed.add(new Pair(a, c));
             out.printf("第 %d 对：(a) %.2f 秒，(c) %.2f 秒（入网格 %.2f，推导与决策 %.2f），c/a = %.2f%n", k + 1, a.seconds(), c.seconds(),
-                    report[0].feedSeconds(), report[0].seconds() - report[0].feedSeconds(), c.seconds() / a.seconds());
+                    c.result().feedSeconds(), c.result().seconds() - c.result().feedSeconds(), c.seconds() / a.seconds());
             out.flush();
         }
         List<Pair> byRatio = new ArrayList<>(timed);
         byRatio.sort(java.util.Comparator.comparingDouble(Pair::ratio));
         Pair median = byRatio.get(byRatio.size() / 2);
-        Timing ta = median.a();
-        Timing tc = median.c();
-        PowerBatch.Report s = median.report();
+        Timing<Long> ta = median.a();
+        Timing<PowerBatch.Report> tc = median.c();
+        PowerBatch.Report s = tc.result();
         long rows = ta.result();
         double a = ta.seconds();
         double c = tc.seconds();
@@ -134,7 +130,7 @@ final class PowerBench implements Callable<Integer> {
         out.flush();
 
         for (int i = 0; i < warmup; i++) naive(naive, batch, options);
-        Timing tb = time(() -> naive(naive, batch, options));
+        Timing<Long> tb = time(() -> naive(naive, batch, options));
         long flagged = tb.result();
         double b = tb.seconds();
         long peakB = tb.peakHeap();
@@ -235,29 +231,29 @@ final class PowerBench implements Callable<Integer> {
     }
 
     /** One timed run: wall and process CPU seconds, JIT compilation seconds, heap peak, and what the run returned. */
-    private record Timing(double seconds, double cpu, double jit, long peakHeap, long result) {
+    private record Timing<T>(double seconds, double cpu, double jit, long peakHeap, T result) {
     }
 
-    /** (a) and (c) timed one straight after the other, and (c)'s report. */
-    private record Pair(Timing a, Timing c, PowerBatch.Report report) {
+    /** (a) and (c) timed one straight after the other. */
+    private record Pair(Timing<Long> a, Timing<PowerBatch.Report> c) {
         double ratio() {
             return c.seconds() / a.seconds();
         }
     }
 
     @FunctionalInterface
-    private interface Run {
-        long run() throws Exception;
+    private interface Run<T> {
+        T run() throws Exception;
     }
 
-    private static Timing time(Run run) throws Exception {
+    private static <T> Timing<T> time(Run<T> run) throws Exception {
         resetPeaks();
         long t0 = System.nanoTime();
         long cpu0 = cpuNanos();
         long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        long result = run.run();
+        T result = run.run();
         double seconds = seconds(t0);
-        return new Timing(seconds, (cpuNanos() - cpu0) / 1e9,
+        return new Timing<>(seconds, (cpuNanos() - cpu0) / 1e9,
                 (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0) / 1e3, peakHeap(), result);
     }
 
