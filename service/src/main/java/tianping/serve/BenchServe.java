@@ -87,8 +87,8 @@ final class BenchServe implements Callable<Integer> {
         }
         Path tmp = Files.createTempDirectory("tianping-bench-serve-");
         try {
-            out.printf("案件 %d 个（%s），先预热 %.0f 秒，每档测量 %.0f 秒（至多 %,d 次请求）；本机 %d 核，与他人共用，绝对值有噪声，看比值%n",
-                    files.size(), cases, warmup, seconds, maxRequests, Runtime.getRuntime().availableProcessors());
+            out.printf("案件 %d 个（%s），先预热 %.0f 秒，每档测量 %.0f 秒（至多 %,d 次请求）；本机 %d 核，Java %s，与他人共用，绝对值有噪声，看比值%n",
+                    files.size(), cases, warmup, seconds, maxRequests, Runtime.getRuntime().availableProcessors(), Runtime.version().feature());
             // the service and the in-process baseline run in one JVM and share the JIT: both are warmed first, then
             // each level is measured in-process and then through the service, so neither gets the other's warm-up
             ServiceEngine engine = new ServiceEngine(RuleSet.bundled());
