@@ -97,6 +97,58 @@ class PowerBatchTest {
         assertEquals(-1L, Files.mismatch(out, alone), "结果与线程数无关，逐字节相同");
     }
 
+    /**
+     * The feed may list the enterprises in any order within a tick, and in another order each tick (power-batch
+     * tries first the enterprise that followed last time, then looks it up): here the tick-by-tick feed as generated
+     * and the same rows with each tick's enterprises rotated by the tick's number and every other tick reversed.
+     * Each enterprise's rows keep their order, so its rows' fingerprint is unchanged; only line numbers move.
+     */
+    @Test
+    void theEnterprisesOrderWithinATickChangesNoDecision(@TempDir Path dir) throws Exception {
+        run("power-generate", dir.toString(), "--enterprises", "120", "--channels", "1000", "--per-mille", "15");
+        Path readings = dir.resolve(ProvinceGenerator.READINGS);
+        List<String> rows = Files.readAllLines(readings);
+        List<String> shuffled = new java.util.ArrayList<>(List.of(rows.get(0)));
+        // a tick: consecutive runs of rows, one run per enterprise, until an enterprise comes again (the generator
+        // also plants rows out of time order and repeated rows: they stay where they are within their enterprise's rows)
+        List<java.util.Map<String, List<String>>> ticks = new java.util.ArrayList<>(List.of(new java.util.LinkedHashMap<>()));
+        String previous = null;
+        for (String row : rows.subList(1, rows.size())) {
+            String enterprise = row.substring(0, Math.max(0, row.indexOf(',')));
+            if (!enterprise.equals(previous) && ticks.get(ticks.size() - 1).containsKey(enterprise)) ticks.add(new java.util.LinkedHashMap<>());
+            ticks.get(ticks.size() - 1).computeIfAbsent(enterprise, k -> new java.util.ArrayList<>()).add(row);
+            previous = enterprise;
+        }
+        assertTrue(ticks.size() >= 96, "一日 96 个时刻：" + ticks.size());
+        int t = 0;
+        for (var tick : ticks) {
+            List<List<String>> groups = new java.util.ArrayList<>(tick.values());
+            java.util.Collections.rotate(groups, t);
+            if (t++ % 2 == 1) java.util.Collections.reverse(groups);
+            groups.forEach(shuffled::addAll);
+        }
+        assertEquals(rows.size(), shuffled.size());
+        assertTrue(!shuffled.equals(rows));
+        Path other = Files.createDirectories(dir.resolve("other")).resolve(ProvinceGenerator.READINGS);
+        Files.write(other, shuffled);
+
+        Path asGenerated = dir.resolve("a.jsonl");
+        Path reordered = dir.resolve("b.jsonl");
+        for (Path[] run : new Path[][]{{readings, asGenerated}, {other, reordered}}) {
+            run("power-batch", "--enterprises", dir.resolve(ProvinceGenerator.ENTERPRISES).toString(), "--readings", run[0].toString(),
+                    "--date", "2024-11-20", "--out", run[1].toString(), "--no-log");
+        }
+        List<String> a = Files.readAllLines(asGenerated);
+        List<String> b = Files.readAllLines(reordered).stream().map(l -> l.replace(other.toString(), readings.toString())).toList();
+        assertEquals(120 + 1, a.size(), "每家企业一行，另有名录外企业一行");
+        assertTrue(a.stream().anyMatch(l -> l.contains("\"status\":\"decided\"")));
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).replaceAll(":\\d+", ":N"), b.get(i).replaceAll(":\\d+", ":N"), "第 " + (i + 1) + " 行");
+        }
+        long same = java.util.stream.IntStream.range(0, a.size()).filter(i -> a.get(i).equals(b.get(i))).count();
+        assertTrue(same > a.size() / 2, "不引行号的结果逐字节相同：" + same + " / " + a.size());
+    }
+
     @Test
     void aRegisterForAnotherDayIsRejectedLineByLineAndItsReadingsAreNotCalledUnregistered(@TempDir Path dir) throws Exception {
         run("power-generate", dir.toString(), "--enterprises", "48", "--channels", "420");
