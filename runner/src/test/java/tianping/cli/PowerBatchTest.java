@@ -143,7 +143,8 @@ class PowerBatchTest {
         assertEquals(120 + 1, a.size(), "每家企业一行，另有名录外企业一行");
         assertTrue(a.stream().anyMatch(l -> l.contains("\"status\":\"decided\"")));
         for (int i = 0; i < a.size(); i++) {
-            assertEquals(a.get(i).replaceAll(":\\d+", ":N"), b.get(i).replaceAll(":\\d+", ":N"), "第 " + (i + 1) + " 行");
+            String line = "(" + ProvinceGenerator.READINGS.replace(".", "\\.") + ":)\\d+";
+            assertEquals(a.get(i).replaceAll(line, "$1N"), b.get(i).replaceAll(line, "$1N"), "第 " + (i + 1) + " 行");
         }
         long same = java.util.stream.IntStream.range(0, a.size()).filter(i -> a.get(i).equals(b.get(i))).count();
         assertTrue(same > a.size() / 2, "不引行号的结果逐字节相同：" + same + " / " + a.size());
