@@ -80,8 +80,6 @@ public final class PowerBatch {
         SeriesBuilder builder;
         /** The enterprise's rows of the feed as they stand in the file: its decisions' derivedFrom. */
         RowDigest rows;
-        /** The registered enterprise whose rows followed this one's last time in the feed ({@link Feed#reading}). */
-        Entry next;
         final List<CaseError> errors = new ArrayList<>();
 
         Entry(long line, byte[] json) {
@@ -361,16 +359,7 @@ public final class PowerBatch {
             if (enterprise == lastUscc) {
                 e = last;
             } else {
-                // a feed exported tick by tick lists the enterprises in the same order every tick: the one that
-                // followed last time is tried first. The map look-up was a fifth of the feed's samples (JFR); this
-                // took about 5 % off the feed (power/README.md, 2026-12-04). Any other order still finds every entry.
-                Entry guess = last == null ? null : last.next;
-                if (guess != null && guess.uscc == enterprise) {
-                    e = guess;
-                } else {
-                    e = byUscc.get(enterprise);
-                    if (last != null) last.next = e;
-                }
+                e = byUscc.get(enterprise);
                 lastUscc = enterprise;
                 last = e;
             }

@@ -98,10 +98,10 @@ class PowerBatchTest {
     }
 
     /**
-     * The feed may list the enterprises in any order within a tick, and in another order each tick (power-batch
-     * tries first the enterprise that followed last time, then looks it up): here the tick-by-tick feed as generated
-     * and the same rows with each tick's enterprises rotated by the tick's number and every other tick reversed.
-     * Each enterprise's rows keep their order, so its rows' fingerprint is unchanged; only line numbers move.
+     * The feed may list the enterprises in any order within a tick, and in another order each tick: here the
+     * tick-by-tick feed as generated and the same rows with each tick's enterprises rotated by the tick's number and
+     * every other tick reversed. Each enterprise's rows keep their order, so its rows' fingerprint is unchanged; only
+     * line numbers move.
      */
     @Test
     void theEnterprisesOrderWithinATickChangesNoDecision(@TempDir Path dir) throws Exception {
