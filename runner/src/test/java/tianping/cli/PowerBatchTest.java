@@ -11,7 +11,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,23 +114,23 @@ class PowerBatchTest {
         run("power-generate", dir.toString(), "--enterprises", "120", "--channels", "1000", "--per-mille", "15");
         Path readings = dir.resolve(ProvinceGenerator.READINGS);
         List<String> rows = Files.readAllLines(readings);
-        List<String> shuffled = new java.util.ArrayList<>(List.of(rows.get(0)));
+        List<String> shuffled = new ArrayList<>(List.of(rows.get(0)));
         // a tick: consecutive runs of rows, one run per enterprise, until an enterprise comes again (the generator
         // also plants rows out of time order and repeated rows: they stay where they are within their enterprise's rows)
-        List<java.util.Map<String, List<String>>> ticks = new java.util.ArrayList<>(List.of(new java.util.LinkedHashMap<>()));
+        List<Map<String, List<String>>> ticks = new ArrayList<>(List.of(new LinkedHashMap<>()));
         String previous = null;
         for (String row : rows.subList(1, rows.size())) {
             String enterprise = row.substring(0, Math.max(0, row.indexOf(',')));
-            if (!enterprise.equals(previous) && ticks.get(ticks.size() - 1).containsKey(enterprise)) ticks.add(new java.util.LinkedHashMap<>());
-            ticks.get(ticks.size() - 1).computeIfAbsent(enterprise, k -> new java.util.ArrayList<>()).add(row);
+            if (!enterprise.equals(previous) && ticks.get(ticks.size() - 1).containsKey(enterprise)) ticks.add(new LinkedHashMap<>());
+            ticks.get(ticks.size() - 1).computeIfAbsent(enterprise, k -> new ArrayList<>()).add(row);
             previous = enterprise;
         }
         assertTrue(ticks.size() >= 96, "一日 96 个时刻：" + ticks.size());
         int t = 0;
         for (var tick : ticks) {
-            List<List<String>> groups = new java.util.ArrayList<>(tick.values());
-            java.util.Collections.rotate(groups, t);
-            if (t++ % 2 == 1) java.util.Collections.reverse(groups);
+            List<List<String>> groups = new ArrayList<>(tick.values());
+            Collections.rotate(groups, t);
+            if (t++ % 2 == 1) Collections.reverse(groups);
             groups.forEach(shuffled::addAll);
         }
         assertEquals(rows.size(), shuffled.size());
@@ -142,11 +148,11 @@ class PowerBatchTest {
         List<String> b = Files.readAllLines(reordered).stream().map(l -> l.replace(other.toString(), readings.toString())).toList();
         assertEquals(120 + 1, a.size(), "每家企业一行，另有名录外企业一行");
         assertTrue(a.stream().anyMatch(l -> l.contains("\"status\":\"decided\"")));
+        Pattern lineNumber = Pattern.compile("(" + Pattern.quote(ProvinceGenerator.READINGS) + ":)\\d+");
         for (int i = 0; i < a.size(); i++) {
-            String line = "(" + ProvinceGenerator.READINGS.replace(".", "\\.") + ":)\\d+";
-            assertEquals(a.get(i).replaceAll(line, "$1N"), b.get(i).replaceAll(line, "$1N"), "第 " + (i + 1) + " 行");
+            assertEquals(lineNumber.matcher(a.get(i)).replaceAll("$1N"), lineNumber.matcher(b.get(i)).replaceAll("$1N"), "第 " + (i + 1) + " 行");
         }
-        long same = java.util.stream.IntStream.range(0, a.size()).filter(i -> a.get(i).equals(b.get(i))).count();
+        long same = IntStream.range(0, a.size()).filter(i -> a.get(i).equals(b.get(i))).count();
         assertTrue(same > a.size() / 2, "不引行号的结果逐字节相同：" + same + " / " + a.size());
     }
 
@@ -184,7 +190,7 @@ class PowerBatchTest {
         run("power-generate", dir.toString(), "--enterprises", "48", "--channels", "420");
         Path readings = dir.resolve(ProvinceGenerator.READINGS);
         List<String> rows = Files.readAllLines(readings);
-        List<String> withLong = new java.util.ArrayList<>(rows.subList(0, rows.size() / 2));
+        List<String> withLong = new ArrayList<>(rows.subList(0, rows.size() / 2));
         withLong.add("x".repeat(2 << 20));
         withLong.addAll(rows.subList(rows.size() / 2, rows.size()));
         Path bad = Files.createDirectories(dir.resolve("long")).resolve(ProvinceGenerator.READINGS);
@@ -219,7 +225,7 @@ class PowerBatchTest {
     void anImplausibleReadingRejectsItsEnterpriseAsCheckDoes(@TempDir Path dir) throws Exception {
         run("power-generate", dir.toString(), "--enterprises", "48", "--channels", "420");
         Path readings = dir.resolve(ProvinceGenerator.READINGS);
-        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(readings));
+        List<String> rows = new ArrayList<>(Files.readAllLines(readings));
         String[] first = rows.get(1).split(",");
         rows.set(1, first[0] + "," + first[1] + "," + first[2] + ",1000000000");
         Files.write(readings, rows);
